@@ -1,0 +1,291 @@
+// The auditor: the ledger of records producers were told were written, and what became of
+// them. Losses are detected where Kafka makes them happen (a leader elected without the
+// record, a replica truncating it) and explained with the cause a student should learn.
+
+import { emit, type Ctx } from "./context.ts";
+import type { Acks } from "./config.ts";
+import type { ElectionKind } from "./events.ts";
+import { recordAt } from "./log.ts";
+import type { LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
+import type { BrokerId, LogRecord, PartitionState, PendingRecord, SimState } from "./types.ts";
+
+const RECENT_BATCHES = 16;
+
+function ledgerOf(state: SimState, topic: string, partition: number): PartitionLedger {
+  const key = `${topic}-${partition}`;
+  return state.audit.ledgers[key] ?? (state.audit.ledgers[key] = { entries: [], recent: {} });
+}
+
+const acksText = (acks: Acks): string => `acks=${String(acks)}`;
+
+/** A producer was told these records were written (acks=1/all: the response; acks=0: the send). */
+export function onAcknowledged(
+  state: SimState,
+  producer: string,
+  topic: string,
+  partition: number,
+  baseOffset: number,
+  records: readonly { recordId: number; key: string | null }[],
+  acks: Acks,
+  leader: BrokerId,
+  leaderEpoch: number,
+): void {
+  const ledger = ledgerOf(state, topic, partition);
+  state.audit.acknowledged += records.length;
+  const zombie =
+    (state.topics[topic]?.partitions[partition]?.leaderEpoch ?? leaderEpoch) > leaderEpoch;
+  records.forEach((r, i) => {
+    ledger.entries.push({
+      offset: baseOffset + i,
+      recordId: r.recordId,
+      key: r.key,
+      producer,
+      acks,
+      leaderEpoch,
+      leader,
+      ackedAt: state.time,
+      zombie,
+    });
+  });
+}
+
+/** acks=0 records that never reached a leader: the producer counted them as sent. */
+export function onUnacknowledgedDrop(
+  ctx: Ctx,
+  producer: string,
+  topic: string,
+  partition: number,
+  records: readonly PendingRecord[],
+  broker: BrokerId,
+): void {
+  const s = ctx.state;
+  const cause = `acks=0: the request to broker ${broker} never arrived (the broker was unreachable) and the producer, which does not wait for answers, was never told.`;
+  for (const r of records)
+    s.audit.lost.push({
+      topic,
+      partition,
+      offset: null,
+      key: r.key,
+      producer,
+      cause,
+      detectedAt: s.time,
+    });
+  const time = s.time;
+  emit(ctx, () => ({
+    type: "recordsLost",
+    time,
+    topic,
+    partition,
+    offsets: [],
+    count: records.length,
+    cause,
+  }));
+}
+
+/** Called on every leader append: finds the second copies written by retries, and reorderings. */
+export function onLeaderAppend(
+  ctx: Ctx,
+  producer: string,
+  topic: string,
+  partition: number,
+  baseOffset: number,
+  records: readonly LogRecord[],
+): void {
+  const first = records[0];
+  const last = records[records.length - 1];
+  if (!first || !last) return;
+  const s = ctx.state;
+  const ledger = ledgerOf(s, topic, partition);
+  const recent = ledger.recent[producer] ?? (ledger.recent[producer] = []);
+  const copy = recent.find(
+    (b) => first.recordId <= b.lastRecordId && last.recordId >= b.firstRecordId,
+  );
+  if (copy) {
+    s.audit.duplicates.push({
+      topic,
+      partition,
+      producer,
+      offset: baseOffset,
+      originalOffset: copy.offset,
+      count: records.length,
+    });
+    const time = s.time;
+    emit(ctx, () => ({
+      type: "duplicateWritten",
+      time,
+      producer,
+      topic,
+      partition,
+      offset: baseOffset,
+      count: records.length,
+    }));
+  } else {
+    const later = recent.find((b) => b.firstRecordId > last.recordId);
+    if (later)
+      s.audit.orderViolations.push({
+        topic,
+        partition,
+        producer,
+        offset: baseOffset,
+        laterSentOffset: later.offset,
+      });
+  }
+  recent.push({ firstRecordId: first.recordId, lastRecordId: last.recordId, offset: baseOffset });
+  if (recent.length > RECENT_BATCHES) recent.shift();
+}
+
+function holdersOf(
+  state: SimState,
+  p: PartitionState,
+  entry: LedgerEntry,
+  except: BrokerId[],
+): BrokerId[] {
+  return p.replicas.filter(
+    (id) =>
+      !except.includes(id) &&
+      recordAt(p.replicaStates[String(id)]!, entry.offset)?.recordId === entry.recordId,
+  );
+}
+
+function describeFate(state: SimState, broker: BrokerId): string {
+  const b = state.brokers[String(broker)];
+  if (!b) return "went away";
+  if (b.status === "offline") return "crashed";
+  if (b.isolated) return "was cut off from the cluster";
+  if (b.status === "shuttingDown") return "shut down";
+  return "lost its leadership";
+}
+
+function lossCause(
+  state: SimState,
+  p: PartitionState,
+  entry: LedgerEntry,
+  election: ElectionKind | "truncation",
+): string {
+  const newLeader = p.leader;
+  const at = `offset ${entry.offset}`;
+  if (election === "unclean") {
+    return `unclean leader election: broker ${newLeader} was out of sync and became leader (epoch ${p.leaderEpoch}) without ${at}, which ${acksText(entry.acks)} had acknowledged from leader ${entry.leader}.`;
+  }
+  if (entry.zombie) {
+    return `${acksText(entry.acks)}: broker ${entry.leader} still acted as leader (epoch ${entry.leaderEpoch}) and acknowledged ${at}, but broker ${newLeader} had taken over (epoch ${p.leaderEpoch}); the record is not in the new leader's log, and the old leader truncates it when it rejoins.`;
+  }
+  const holders = holdersOf(state, p, entry, [entry.leader, newLeader]);
+  const copied =
+    holders.length === 0
+      ? `before any follower fetched ${at}`
+      : `before broker ${newLeader} fetched ${at} (only broker ${holders.join(", ")} had it, and will truncate it)`;
+  const isrNote =
+    entry.acks === "all"
+      ? " The ISR had shrunk to the leader alone, so acks=all waited for nobody."
+      : "";
+  return `${acksText(entry.acks)}: leader ${entry.leader} ${describeFate(state, entry.leader)} ${copied}; broker ${newLeader} became leader (epoch ${p.leaderEpoch}) without it.${isrNote}`;
+}
+
+/**
+ * Moves every acknowledged record the partition's committed leader cannot serve to the lost
+ * list, and every one deleted by retention or compaction to the retired count.
+ */
+function settle(ctx: Ctx, p: PartitionState, election: ElectionKind | "truncation"): void {
+  const s = ctx.state;
+  if (p.leader < 0) return;
+  const ledger = s.audit.ledgers[`${p.topic}-${p.partition}`];
+  if (!ledger || ledger.entries.length === 0) return;
+  const leader = p.replicaStates[String(p.leader)]!;
+  const compacted = s.topics[p.topic]!.config.cleanupPolicy !== "delete";
+  const lost: LostRecord[] = [];
+  const keep: LedgerEntry[] = [];
+  for (const e of ledger.entries) {
+    if (e.offset < leader.logStartOffset) {
+      s.audit.retired++;
+      continue;
+    }
+    if (e.offset < leader.logEndOffset) {
+      const rec = recordAt(leader, e.offset);
+      if (rec?.recordId === e.recordId) {
+        keep.push(e);
+        continue;
+      }
+      if (!rec && compacted && e.offset < leader.highWatermark) {
+        s.audit.retired++;
+        continue;
+      }
+    } else if (e.leaderEpoch >= p.leaderEpoch) {
+      keep.push(e); // Written by the current leader and not visible yet in this view.
+      continue;
+    }
+    lost.push({
+      topic: p.topic,
+      partition: p.partition,
+      offset: e.offset,
+      key: e.key,
+      producer: e.producer,
+      cause: lossCause(s, p, e, election),
+      detectedAt: s.time,
+    });
+  }
+  if (lost.length === 0 && keep.length === ledger.entries.length) return;
+  ledger.entries = keep;
+  if (lost.length === 0) return;
+  s.audit.lost.push(...lost);
+  // Forget appends the new leader does not have, so a retry is not mistaken for a duplicate.
+  for (const list of Object.values(ledger.recent)) {
+    for (let i = list.length - 1; i >= 0; i--)
+      if (list[i]!.offset >= leader.logEndOffset) list.splice(i, 1);
+  }
+  const time = s.time;
+  const offsets = lost.map((l) => l.offset ?? -1);
+  const cause = lost[0]!.cause;
+  emit(ctx, () => ({
+    type: "recordsLost",
+    time,
+    topic: p.topic,
+    partition: p.partition,
+    offsets,
+    count: lost.length,
+    cause,
+  }));
+}
+
+export function onLeaderElected(
+  ctx: Ctx,
+  p: PartitionState,
+  _previousLeader: BrokerId,
+  election: ElectionKind,
+): void {
+  settle(ctx, p, election);
+}
+
+export function onTruncated(ctx: Ctx, p: PartitionState): void {
+  settle(ctx, p, "truncation");
+}
+
+export function onRetention(ctx: Ctx, p: PartitionState): void {
+  settle(ctx, p, "truncation");
+}
+
+export interface AuditReport {
+  acknowledged: number;
+  retired: number;
+  lost: LostRecord[];
+  duplicates: SimState["audit"]["duplicates"];
+  orderViolations: SimState["audit"]["orderViolations"];
+}
+
+/** The audit as of now: a read-only sweep over a copy of the ledger (the state is not changed). */
+export function audit(state: SimState): AuditReport {
+  const copy: SimState = {
+    ...state,
+    audit: JSON.parse(JSON.stringify(state.audit)) as SimState["audit"],
+  };
+  const ctx: Ctx = { state: copy, events: null, detail: false };
+  for (const t of Object.values(state.topics))
+    for (const p of t.partitions) settle(ctx, p, "truncation");
+  return {
+    acknowledged: copy.audit.acknowledged,
+    retired: copy.audit.retired,
+    lost: copy.audit.lost,
+    duplicates: copy.audit.duplicates,
+    orderViolations: copy.audit.orderViolations,
+  };
+}

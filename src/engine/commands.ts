@@ -1,0 +1,61 @@
+// Everything that changes the world from outside is a command: plain data, stamped with its
+// virtual time when applied, so a run (and a share link) is a script that replays exactly.
+
+import type { BrokerId } from "./types.ts";
+import type { Acks, ProducerConfig, TopicConfig } from "./config.ts";
+
+export interface BrokerSpec {
+  id: BrokerId;
+  rack?: string;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  config?: Partial<TopicConfig>;
+  /** Explicit replica lists per partition (kafka-topics --replica-assignment). */
+  replicaAssignment?: BrokerId[][];
+}
+
+export interface ProducerSpec {
+  id: string;
+  topic: string;
+  ratePerSec: number;
+  keys: string[] | null;
+  keyDistribution?: "uniform" | "hot";
+  config?: Partial<ProducerConfig>;
+  valuePrefix?: string;
+}
+
+export type Command =
+  | { type: "killBroker"; broker: BrokerId }
+  | { type: "restartBroker"; broker: BrokerId }
+  | { type: "shutdownBroker"; broker: BrokerId }
+  | { type: "isolateBroker"; broker: BrokerId }
+  | { type: "healBroker"; broker: BrokerId }
+  | { type: "slowBroker"; broker: BrokerId; delayMs?: number }
+  | { type: "addBroker"; broker?: BrokerId; rack?: string }
+  | { type: "createTopic"; topic: TopicSpec }
+  | { type: "setTopicConfig"; topic: string; config: Partial<TopicConfig> }
+  | { type: "electPreferredLeaders"; topic?: string }
+  | { type: "addProducer"; producer: ProducerSpec }
+  | {
+      type: "setProducer";
+      producer: string;
+      ratePerSec?: number;
+      keys?: string[] | null;
+      acks?: Acks;
+      running?: boolean;
+    }
+  | {
+      type: "produce";
+      producer: string;
+      key: string | null;
+      value?: string | null;
+      headers?: Record<string, string>;
+      partition?: number;
+      count?: number;
+    };
+
+export type CommandType = Command["type"];

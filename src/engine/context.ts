@@ -1,0 +1,104 @@
+// The narrow interface rules use to change the engine-owned draft: schedule a task, send a
+// message over the simulated network, emit an event. simulation.ts owns the loop.
+
+import { DETAIL_EVENTS, type SimEvent } from "./events.ts";
+import { heapPush } from "./queue.ts";
+import { stableFraction } from "./random.ts";
+import type { Message } from "./messages.ts";
+import type { BrokerState, SimState, Task, Transfer, VirtualMs } from "./types.ts";
+
+export interface Ctx {
+  state: SimState;
+  /** Where events go; null when the caller does not want a trace. */
+  events: SimEvent[] | null;
+  detail: boolean;
+}
+
+export function schedule(ctx: Ctx, at: VirtualMs, task: Task): void {
+  const s = ctx.state;
+  heapPush(s.queue, { at, seq: s.seq++, task });
+}
+
+/** Events are built lazily by the callback so that an untraced run allocates nothing. */
+export function emit(ctx: Ctx, make: () => SimEvent): void {
+  if (ctx.events === null) return;
+  const event = make();
+  if (!ctx.detail && DETAIL_EVENTS.has(event.type)) return;
+  ctx.events.push(event);
+}
+
+export function wantsDetail(ctx: Ctx): boolean {
+  return ctx.events !== null && ctx.detail;
+}
+
+export function brokerOf(state: SimState, party: string): BrokerState | undefined {
+  return party.startsWith("broker:") ? state.brokers[party.slice(7)] : undefined;
+}
+
+/**
+ * Whether two parties can talk now. Brokers and the controller need both ends up and neither
+ * end isolated; a client reaches any live broker (an isolated broker is cut off from the
+ * cluster, not from its clients: that is how a zombie leader keeps accepting writes).
+ */
+export function reachable(state: SimState, from: string, to: string): boolean {
+  const a = brokerOf(state, from);
+  const b = brokerOf(state, to);
+  if (a && a.status === "offline") return false;
+  if (b && b.status === "offline") return false;
+  if (from === "controller" || to === "controller") {
+    const active = state.brokers[String(state.controller.active)];
+    if (!active || active.status === "offline" || active.isolated) return false;
+    const other = from === "controller" ? b : a;
+    if (other && other.id !== active.id && other.isolated) return false;
+    return true;
+  }
+  if (a && b && a.id !== b.id && (a.isolated || b.isolated)) return false;
+  return true;
+}
+
+export function linkLatency(state: SimState, from: string, to: string): number {
+  const base = state.config.networkLatencyMs;
+  // A fixed share per link keeps every connection FIFO while links differ a little.
+  return base + Math.floor(stableFraction(state.seed, `${from}>${to}`) * (base + 1));
+}
+
+/** Sends a message; returns false (and sends nothing) if the receiver is unreachable now. */
+export function send(
+  ctx: Ctx,
+  message: Message,
+  transfer?: Omit<Transfer, "id" | "from" | "to" | "sentAt" | "arrivesAt">,
+  extraDelay = 0,
+): boolean {
+  const s = ctx.state;
+  if (!reachable(s, message.from, message.to)) return false;
+  const link = `${message.from}>${message.to}`;
+  const arrivesAt = Math.max(
+    s.time + extraDelay + linkLatency(s, message.from, message.to),
+    s.linkClock[link] ?? 0,
+  );
+  s.linkClock[link] = arrivesAt;
+  let transferId = -1;
+  if (transfer) {
+    transferId = s.nextId++;
+    s.transfers.push({
+      ...transfer,
+      id: transferId,
+      from: message.from,
+      to: message.to,
+      sentAt: s.time,
+      arrivesAt,
+    });
+  }
+  schedule(ctx, arrivesAt, { kind: "deliver", message, transferId });
+  return true;
+}
+
+export function removeTransfer(state: SimState, id: number): void {
+  if (id < 0) return;
+  const i = state.transfers.findIndex((t) => t.id === id);
+  if (i >= 0) state.transfers.splice(i, 1);
+}
+
+export function nextId(state: SimState): number {
+  return state.nextId++;
+}

@@ -1,0 +1,47 @@
+// The engine's public face: everything other layers may use.
+
+export {
+  createSimulation,
+  applyCommand,
+  advanceTo,
+  nextEventTime,
+  DEFAULT_MAX_EVENTS_PER_ADVANCE,
+} from "./simulation.ts";
+export type {
+  SimulationSpec,
+  CreateResult,
+  CommandResult,
+  AdvanceOptions,
+  AdvanceResult,
+} from "./simulation.ts";
+export type { Command, CommandType, BrokerSpec, TopicSpec, ProducerSpec } from "./commands.ts";
+export type { SimEvent, SimEventType, ElectionKind } from "./events.ts";
+export { DETAIL_EVENTS } from "./events.ts";
+export { explain } from "./explain.ts";
+export { audit } from "./audit.ts";
+export type { AuditReport } from "./audit.ts";
+export type { LostRecord, DuplicateRecord, OrderViolation } from "./auditTypes.ts";
+export {
+  DEFAULT_BROKER_CONFIG,
+  DEFAULT_TOPIC_CONFIG,
+  DEFAULT_PRODUCER_CONFIG,
+  resolveProducerConfig,
+} from "./config.ts";
+export type { BrokerConfig, TopicConfig, ProducerConfig, Acks, ConfigError } from "./config.ts";
+export { murmur2, toPositive, utf8Bytes, partitionForKey } from "./partitioner.ts";
+export { assignReplicasToBrokers, placeReplicas } from "./placement.ts";
+export type { PlacementResult, PlacementError } from "./placement.ts";
+export { recordAt, readRecords } from "./log.ts";
+export type { EngineError } from "./topics.ts";
+export type {
+  SimState,
+  BrokerState,
+  BrokerId,
+  TopicState,
+  PartitionState,
+  ReplicaState,
+  LogRecord,
+  ProducerState,
+  Transfer,
+  VirtualMs,
+} from "./types.ts";

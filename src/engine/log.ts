@@ -1,0 +1,247 @@
+// A replica's log: segments of records, the leader-epoch cache, and the idempotent producer
+// state rebuilt from it. Records are immutable and shared between replicas.
+
+import type { LogRecord, ProducerBatchEntry, ReplicaState, Segment, VirtualMs } from "./types.ts";
+
+/** Kafka keeps the last five batches per producer id to recognise retries (KIP-98). */
+export const PRODUCER_BATCHES_KEPT = 5;
+
+export function emptyReplica(brokerId: number): ReplicaState {
+  return {
+    brokerId,
+    segments: [],
+    logStartOffset: 0,
+    logEndOffset: 0,
+    highWatermark: 0,
+    epochs: [],
+    role: "none",
+    knownLeader: -1,
+    knownLeaderEpoch: -1,
+    followers: {},
+    knownIsr: [],
+    pendingIsr: null,
+    producers: {},
+    lastCleanedOffset: 0,
+  };
+}
+
+export function activeSegment(r: ReplicaState): Segment | undefined {
+  return r.segments[r.segments.length - 1];
+}
+
+/**
+ * Appends one record (its offset must be the LEO or above, after compaction gaps never below).
+ * Rolls a new segment when segment.bytes or segment.ms would be exceeded.
+ */
+export function appendRecord(
+  r: ReplicaState,
+  record: LogRecord,
+  now: VirtualMs,
+  segmentBytes: number,
+  segmentMs: number,
+): boolean {
+  let seg = activeSegment(r);
+  let rolled = false;
+  if (
+    !seg ||
+    (seg.records.length > 0 &&
+      (seg.bytes + record.bytes > segmentBytes || now - seg.createdAt >= segmentMs))
+  ) {
+    seg = {
+      baseOffset: record.offset,
+      records: [],
+      bytes: 0,
+      createdAt: now,
+      maxTimestamp: record.timestamp,
+    };
+    r.segments.push(seg);
+    rolled = r.segments.length > 1;
+  }
+  if (seg.records.length === 0) {
+    seg.baseOffset = record.offset;
+    seg.createdAt = now;
+  }
+  seg.records.push(record);
+  seg.bytes += record.bytes;
+  if (record.timestamp > seg.maxTimestamp) seg.maxTimestamp = record.timestamp;
+  const last = r.epochs[r.epochs.length - 1];
+  if (!last || last.epoch < record.leaderEpoch)
+    r.epochs.push({ epoch: record.leaderEpoch, startOffset: record.offset });
+  r.logEndOffset = record.offset + 1;
+  return rolled;
+}
+
+/** Index of the first record with offset >= `offset` within a segment (binary search: compaction leaves gaps). */
+function lowerBound(records: readonly LogRecord[], offset: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (records[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Records from `offset` up to `endOffset` (exclusive), at most `maxBytes` (at least one record). */
+export function readRecords(
+  r: ReplicaState,
+  offset: number,
+  endOffset: number,
+  maxBytes: number,
+): LogRecord[] {
+  const out: LogRecord[] = [];
+  if (offset >= endOffset) return out;
+  let bytes = 0;
+  let si = r.segments.length - 1;
+  while (si > 0 && r.segments[si]!.baseOffset > offset) si--;
+  for (si = Math.max(si, 0); si < r.segments.length; si++) {
+    const seg = r.segments[si]!;
+    for (let i = lowerBound(seg.records, offset); i < seg.records.length; i++) {
+      const rec = seg.records[i]!;
+      if (rec.offset >= endOffset) return out;
+      if (out.length > 0 && bytes + rec.bytes > maxBytes) return out;
+      out.push(rec);
+      bytes += rec.bytes;
+    }
+  }
+  return out;
+}
+
+export function recordAt(r: ReplicaState, offset: number): LogRecord | undefined {
+  if (offset < r.logStartOffset || offset >= r.logEndOffset) return undefined;
+  let si = r.segments.length - 1;
+  while (si > 0 && r.segments[si]!.baseOffset > offset) si--;
+  const seg = r.segments[si];
+  if (!seg) return undefined;
+  const rec = seg.records[lowerBound(seg.records, offset)];
+  return rec && rec.offset === offset ? rec : undefined;
+}
+
+export function lastRecord(r: ReplicaState): LogRecord | undefined {
+  for (let si = r.segments.length - 1; si >= 0; si--) {
+    const seg = r.segments[si]!;
+    const rec = seg.records[seg.records.length - 1];
+    if (rec) return rec;
+  }
+  return undefined;
+}
+
+/** The epoch of the last record in the log, or -1 for an empty log (Kafka's lastFetchedEpoch). */
+export function latestEpoch(r: ReplicaState): number {
+  return r.epochs[r.epochs.length - 1]?.epoch ?? -1;
+}
+
+/**
+ * OffsetsForLeaderEpoch as the leader answers it (KIP-101/279): the largest epoch <= asked that
+ * this log knows, and its end offset (the next epoch's start offset, or the LEO for the latest).
+ */
+export function endOffsetForEpoch(
+  r: ReplicaState,
+  epoch: number,
+): { epoch: number; endOffset: number } {
+  let idx = -1;
+  for (let i = r.epochs.length - 1; i >= 0; i--) {
+    if (r.epochs[i]!.epoch <= epoch) {
+      idx = i;
+      break;
+    }
+  }
+  if (idx < 0) return { epoch: -1, endOffset: -1 };
+  const next = r.epochs[idx + 1];
+  return { epoch: r.epochs[idx]!.epoch, endOffset: next ? next.startOffset : r.logEndOffset };
+}
+
+/** Removes every record at or above `offset`; returns how many were removed. */
+export function truncateTo(r: ReplicaState, offset: number): number {
+  if (offset >= r.logEndOffset) {
+    // Nothing to remove, but an epoch that starts here (assigned when it last led) goes.
+    while (
+      r.epochs.length > 0 &&
+      r.epochs[r.epochs.length - 1]!.startOffset >= Math.max(offset, r.logStartOffset) &&
+      offset <= r.logEndOffset
+    )
+      r.epochs.pop();
+    return 0;
+  }
+  let removed = 0;
+  while (r.segments.length > 0) {
+    const seg = r.segments[r.segments.length - 1]!;
+    const i = lowerBound(seg.records, offset);
+    const cut = seg.records.length - i;
+    if (cut > 0) {
+      for (let j = i; j < seg.records.length; j++) seg.bytes -= seg.records[j]!.bytes;
+      seg.records.length = i;
+      removed += cut;
+    }
+    if (seg.records.length === 0 && seg.baseOffset >= offset && r.segments.length > 1)
+      r.segments.pop();
+    else break;
+  }
+  r.logEndOffset = Math.max(offset, r.logStartOffset);
+  if (r.highWatermark > r.logEndOffset) r.highWatermark = r.logEndOffset;
+  while (r.epochs.length > 0 && r.epochs[r.epochs.length - 1]!.startOffset >= r.logEndOffset)
+    r.epochs.pop();
+  rebuildProducerState(r);
+  return removed;
+}
+
+/** Tracks a newly appended batch for the idempotence check. */
+export function recordProducerBatch(
+  r: ReplicaState,
+  producerId: number,
+  entry: ProducerBatchEntry,
+): void {
+  if (producerId < 0) return;
+  const key = String(producerId);
+  const list = r.producers[key] ?? (r.producers[key] = []);
+  list.push(entry);
+  if (list.length > PRODUCER_BATCHES_KEPT) list.shift();
+}
+
+/** After truncation, the producer state is rebuilt from what is left in the log, as Kafka does on recovery. */
+export function rebuildProducerState(r: ReplicaState): void {
+  const wanted = Object.keys(r.producers);
+  if (wanted.length === 0) return;
+  const producers: Record<string, ProducerBatchEntry[]> = {};
+  const lastBatch: Record<string, number> = {};
+  let complete = 0;
+  for (let si = r.segments.length - 1; si >= 0 && complete < wanted.length; si--) {
+    const recs = r.segments[si]!.records;
+    for (let i = recs.length - 1; i >= 0; i--) {
+      const rec = recs[i]!;
+      if (rec.producerId < 0) continue;
+      const key = String(rec.producerId);
+      const list = producers[key] ?? (producers[key] = []);
+      if (lastBatch[key] === rec.batchId) {
+        const first = list[0]!;
+        first.firstSeq = rec.sequence;
+        first.firstOffset = rec.offset;
+      } else if (list.length < PRODUCER_BATCHES_KEPT) {
+        list.unshift({ firstSeq: rec.sequence, lastSeq: rec.sequence, firstOffset: rec.offset });
+        lastBatch[key] = rec.batchId;
+      } else if (lastBatch[key] !== -1) {
+        lastBatch[key] = -1;
+        complete++;
+      }
+    }
+  }
+  r.producers = producers;
+}
+
+export function logSizeBytes(r: ReplicaState): number {
+  let total = 0;
+  for (const seg of r.segments) total += seg.bytes;
+  return total;
+}
+
+/** Approximate record size: Kafka's v2 record overhead plus key, value and headers. */
+export function recordBytes(
+  key: string | null,
+  value: string | null,
+  headers: Record<string, string>,
+): number {
+  let bytes = 20 + (key?.length ?? 0) + (value?.length ?? 0);
+  for (const [k, v] of Object.entries(headers)) bytes += k.length + v.length + 2;
+  return bytes;
+}

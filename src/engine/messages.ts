@@ -1,0 +1,94 @@
+// Requests and responses on the simulated network. A message is delivered after the link's
+// latency, and dropped if its receiver is down, restarted since, or cut off by a partition.
+
+import type { BrokerId, LogRecord, PendingRecord } from "./types.ts";
+import type { Acks } from "./config.ts";
+
+export interface FetchPartitionRequest {
+  topic: string;
+  partition: number;
+  fetchOffset: number;
+  /** Epoch of the last record the follower has (KIP-320/KIP-595 divergence check). */
+  lastFetchedEpoch: number;
+  currentLeaderEpoch: number;
+}
+
+export interface FetchPartitionResponse {
+  topic: string;
+  partition: number;
+  records: LogRecord[];
+  highWatermark: number;
+  logStartOffset: number;
+  /** Present when the follower's log diverged: truncate to this epoch's end offset. */
+  divergingEpoch: { epoch: number; endOffset: number } | null;
+  error: "NotLeaderOrFollower" | "FencedLeaderEpoch" | "OffsetOutOfRange" | null;
+}
+
+export type MessageBody =
+  | {
+      kind: "produceRequest";
+      producer: string;
+      batchId: number;
+      attempt: number;
+      topic: string;
+      partition: number;
+      acks: Acks;
+      producerId: number;
+      producerEpoch: number;
+      baseSequence: number;
+      records: PendingRecord[];
+      timeoutMs: number;
+    }
+  | {
+      kind: "produceResponse";
+      producer: string;
+      batchId: number;
+      attempt: number;
+      topic: string;
+      partition: number;
+      error: string | null;
+      baseOffset: number;
+      broker: BrokerId;
+      /** The idempotence check recognised a retry of a batch already in the log. */
+      duplicate: boolean;
+    }
+  | {
+      kind: "fetchRequest";
+      follower: BrokerId;
+      leader: BrokerId;
+      partitions: FetchPartitionRequest[];
+    }
+  | {
+      kind: "fetchResponse";
+      follower: BrokerId;
+      leader: BrokerId;
+      partitions: FetchPartitionResponse[];
+    }
+  | {
+      kind: "alterPartition";
+      broker: BrokerId;
+      topic: string;
+      partition: number;
+      leaderEpoch: number;
+      newIsr: BrokerId[];
+    }
+  | {
+      kind: "partitionChange";
+      topic: string;
+      partition: number;
+      leader: BrokerId;
+      leaderEpoch: number;
+      isr: BrokerId[];
+    };
+
+export interface Message {
+  from: string;
+  to: string;
+  /** The receiving broker's incarnation when sent: a restart drops what was meant for its old life. */
+  toIncarnation: number;
+  body: MessageBody;
+}
+
+export const brokerParty = (id: BrokerId): string => `broker:${id}`;
+export const producerParty = (id: string): string => `producer:${id}`;
+export const CONTROLLER_PARTY = "controller";

@@ -1,0 +1,247 @@
+// The leader's side of a produce request: leadership and min.insync.replicas checks, the
+// idempotence check, the append, and the response per acks (acks=all waits for the HW).
+
+import { emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import { onAcknowledged, onLeaderAppend } from "./audit.ts";
+import { appendRecord, recordProducerBatch } from "./log.ts";
+import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
+import { wakeParkedFetches, maybeAdvanceHighWatermark } from "./replication.ts";
+import type { BrokerId, LogRecord, PartitionState, ReplicaState, SimState } from "./types.ts";
+
+type ProduceRequest = Extract<MessageBody, { kind: "produceRequest" }>;
+
+function respond(
+  ctx: Ctx,
+  broker: BrokerId,
+  req: { producer: string; batchId: number; attempt: number; topic: string; partition: number },
+  error: string | null,
+  baseOffset: number,
+  duplicate: boolean,
+  keys: (string | null)[],
+): void {
+  send(
+    ctx,
+    {
+      from: brokerParty(broker),
+      to: producerParty(req.producer),
+      toIncarnation: 0,
+      body: {
+        kind: "produceResponse",
+        producer: req.producer,
+        batchId: req.batchId,
+        attempt: req.attempt,
+        topic: req.topic,
+        partition: req.partition,
+        error,
+        baseOffset,
+        broker,
+        duplicate,
+      },
+    },
+    {
+      kind: error ? "error" : "ack",
+      topic: req.topic,
+      partition: req.partition,
+      keys,
+      firstOffset: baseOffset,
+      label: error ?? `ack @${baseOffset}`,
+    },
+    ctx.state.config.diskAppendMs,
+  );
+}
+
+export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceRequest): void {
+  const s = ctx.state;
+  const topic = s.topics[req.topic];
+  const p = topic?.partitions[req.partition];
+  const r = p?.replicaStates[String(brokerId)];
+  const keys = req.records.map((rec) => rec.key);
+  if (!topic || !p || !r || r.role !== "leader") {
+    if (req.acks !== 0) respond(ctx, brokerId, req, "NotLeaderOrFollower", -1, false, keys);
+    return;
+  }
+  if (
+    req.acks === "all" &&
+    r.knownIsr.length < Math.min(topic.config.minInsyncReplicas, p.replicas.length)
+  ) {
+    // Checked before appending: the batch is not written.
+    respond(ctx, brokerId, req, "NotEnoughReplicas", -1, false, keys);
+    return;
+  }
+  let baseOffset: number;
+  let duplicate = false;
+  if (req.producerId >= 0) {
+    const batches = r.producers[String(req.producerId)];
+    const lastSeq = req.baseSequence + req.records.length - 1;
+    const dup = batches?.find((b) => b.firstSeq === req.baseSequence && b.lastSeq === lastSeq);
+    const last = batches?.[batches.length - 1];
+    if (dup) {
+      duplicate = true;
+      baseOffset = dup.firstOffset;
+      const time = s.time;
+      emit(ctx, () => ({
+        type: "duplicateDropped",
+        time,
+        topic: p.topic,
+        partition: p.partition,
+        broker: brokerId,
+        producer: req.producer,
+        baseOffset: dup.firstOffset,
+        count: req.records.length,
+      }));
+    } else if (last && req.baseSequence !== last.lastSeq + 1) {
+      if (req.acks !== 0) respond(ctx, brokerId, req, "OutOfOrderSequence", -1, false, keys);
+      return;
+    } else {
+      baseOffset = append(ctx, p, r, req);
+    }
+  } else {
+    baseOffset = append(ctx, p, r, req);
+  }
+  const requiredOffset = baseOffset + req.records.length;
+  if (req.acks === 0) return;
+  if (req.acks === 1 || r.highWatermark >= requiredOffset) {
+    respond(ctx, brokerId, req, null, baseOffset, duplicate, keys);
+    return;
+  }
+  const parkId = s.nextId++;
+  s.parkedProduces.push({
+    parkId,
+    broker: brokerId,
+    producer: req.producer,
+    batchId: req.batchId,
+    attempt: req.attempt,
+    topic: p.topic,
+    partition: p.partition,
+    requiredOffset,
+    baseOffset,
+    leaderEpoch: r.knownLeaderEpoch,
+    expiresAt: s.time + req.timeoutMs,
+    keys,
+  });
+  schedule(ctx, s.time + req.timeoutMs, { kind: "produceTimeout", broker: brokerId, parkId });
+}
+
+function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceRequest): number {
+  const s = ctx.state;
+  const cfg = s.topics[p.topic]!.config;
+  const baseOffset = r.logEndOffset;
+  const appended: LogRecord[] = [];
+  req.records.forEach((pr, i) => {
+    const rec: LogRecord = {
+      offset: baseOffset + i,
+      key: pr.key,
+      value: pr.value,
+      headers: pr.headers,
+      timestamp: pr.timestamp,
+      leaderEpoch: r.knownLeaderEpoch,
+      producerId: req.producerId,
+      sequence: req.producerId >= 0 ? req.baseSequence + i : -1,
+      batchId: req.batchId,
+      bytes: pr.bytes,
+      recordId: pr.recordId,
+    };
+    const rolled = appendRecord(r, rec, s.time, cfg.segmentBytes, cfg.segmentMs);
+    if (rolled && wantsDetail(ctx)) {
+      const time = s.time;
+      emit(ctx, () => ({
+        type: "segmentRolled",
+        time,
+        topic: p.topic,
+        partition: p.partition,
+        broker: r.brokerId,
+        baseOffset: rec.offset,
+      }));
+    }
+    appended.push(rec);
+  });
+  if (req.producerId >= 0)
+    recordProducerBatch(r, req.producerId, {
+      firstSeq: req.baseSequence,
+      lastSeq: req.baseSequence + req.records.length - 1,
+      firstOffset: baseOffset,
+    });
+  if (wantsDetail(ctx)) {
+    const time = s.time;
+    emit(ctx, () => ({
+      type: "batchAppended",
+      time,
+      topic: p.topic,
+      partition: p.partition,
+      broker: r.brokerId,
+      producer: req.producer,
+      baseOffset,
+      count: appended.length,
+      leaderEpoch: r.knownLeaderEpoch,
+    }));
+  }
+  onLeaderAppend(ctx, req.producer, p.topic, p.partition, baseOffset, appended);
+  if (req.acks === 0)
+    onAcknowledged(
+      s,
+      req.producer,
+      p.topic,
+      p.partition,
+      baseOffset,
+      appended,
+      0,
+      r.brokerId,
+      r.knownLeaderEpoch,
+    );
+  wakeParkedFetches(ctx, r.brokerId, p.topic, p.partition);
+  maybeAdvanceHighWatermark(ctx, p, r);
+  return baseOffset;
+}
+
+/** acks=all requests waiting on this partition complete once the HW passes them. */
+export function completeParkedProduces(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
+  const s = ctx.state;
+  if (s.parkedProduces.length === 0) return;
+  const minIsr = Math.min(s.topics[p.topic]!.config.minInsyncReplicas, p.replicas.length);
+  for (let i = 0; i < s.parkedProduces.length; i++) {
+    const pp = s.parkedProduces[i]!;
+    if (
+      pp.broker !== r.brokerId ||
+      pp.partition !== p.partition ||
+      pp.topic !== p.topic ||
+      r.highWatermark < pp.requiredOffset
+    )
+      continue;
+    s.parkedProduces.splice(i--, 1);
+    // DelayedProduce: the HW reached the batch, but is the ISR still big enough?
+    const error = r.knownIsr.length < minIsr ? "NotEnoughReplicasAfterAppend" : null;
+    respond(ctx, r.brokerId, pp, error, error ? -1 : pp.baseOffset, false, pp.keys);
+  }
+}
+
+/** A leader that loses leadership fails the requests waiting on it. */
+export function failParkedProduces(
+  ctx: Ctx,
+  brokerId: BrokerId,
+  topic: string,
+  partition: number,
+  error: string,
+): void {
+  const s = ctx.state;
+  for (let i = 0; i < s.parkedProduces.length; i++) {
+    const pp = s.parkedProduces[i]!;
+    if (pp.broker !== brokerId || pp.topic !== topic || pp.partition !== partition) continue;
+    s.parkedProduces.splice(i--, 1);
+    respond(ctx, brokerId, pp, error, -1, false, pp.keys);
+  }
+}
+
+export function dropParkedOf(state: SimState, brokerId: BrokerId): void {
+  state.parkedProduces = state.parkedProduces.filter((pp) => pp.broker !== brokerId);
+  state.parkedFetches = state.parkedFetches.filter((pf) => pf.leader !== brokerId);
+}
+
+export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId, parkId: number): void {
+  const s = ctx.state;
+  const i = s.parkedProduces.findIndex((pp) => pp.parkId === parkId);
+  if (i < 0) return;
+  const pp = s.parkedProduces[i]!;
+  s.parkedProduces.splice(i, 1);
+  // The record stays in the leader's log: it may still commit later, which is why a retry without idempotence duplicates it.
+  respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);
+}

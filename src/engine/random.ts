@@ -1,0 +1,43 @@
+// Seeded randomness with named streams (one per purpose), so adding a producer does not shift
+// the random sequence of every replica. Stream states live in SimState.rng.
+
+import type { SimState } from "./types.ts";
+
+function hashString(s: string, seed: number): number {
+  let h = seed ^ 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: 32-bit state, good enough for simulation and trivially serializable. */
+function next(stateValue: number): [number, number] {
+  const s = (stateValue + 0x6d2b79f5) | 0;
+  let t = Math.imul(s ^ (s >>> 15), 1 | s);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, s];
+}
+
+/** A float in [0, 1) from the named stream. */
+export function random(state: SimState, stream: string): number {
+  const current = state.rng[stream] ?? hashString(stream, state.seed);
+  const [value, nextState] = next(current);
+  state.rng[stream] = nextState;
+  return value;
+}
+
+/** An integer in [0, bound). */
+export function randomInt(state: SimState, stream: string, bound: number): number {
+  return Math.floor(random(state, stream) * bound);
+}
+
+/** A non-negative 31-bit integer, like Kafka's Utils.toPositive(random.nextInt()). */
+export function randomPositiveInt(state: SimState, stream: string): number {
+  return Math.floor(random(state, stream) * 2147483648);
+}
+
+/** A fixed pseudo-random value for a name, independent of any stream (e.g. per-link latency). */
+export function stableFraction(seed: number, name: string): number {
+  return hashString(name, seed) / 4294967296;
+}

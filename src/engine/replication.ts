@@ -1,0 +1,581 @@
+// Replication as the brokers do it: followers fetch from the leader (long-polling for
+// replica.fetch.wait.max.ms), the leader tracks their log end offsets, advances the high
+// watermark, shrinks and expands the ISR; a follower checks for divergence by leader epoch
+// on every fetch and truncates (KIP-101, KIP-279, KIP-320).
+
+import { emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import { onTruncated } from "./audit.ts";
+import {
+  appendRecord,
+  endOffsetForEpoch,
+  latestEpoch,
+  readRecords,
+  recordProducerBatch,
+  truncateTo,
+} from "./log.ts";
+import {
+  CONTROLLER_PARTY,
+  brokerParty,
+  type FetchPartitionRequest,
+  type FetchPartitionResponse,
+} from "./messages.ts";
+import { completeParkedProduces, failParkedProduces } from "./produceHandling.ts";
+import type {
+  BrokerId,
+  LogRecord,
+  PartitionState,
+  ReplicaState,
+  SimState,
+} from "./types.ts";
+
+/** replica.fetch.backoff.ms: a follower waits this long after a failed fetch. */
+export const REPLICA_FETCH_BACKOFF_MS = 1000;
+
+export function replicaOf(p: PartitionState, broker: BrokerId): ReplicaState | undefined {
+  return p.replicaStates[String(broker)];
+}
+
+function partitionOf(
+  state: SimState,
+  topic: string,
+  partition: number,
+): PartitionState | undefined {
+  return state.topics[topic]?.partitions[partition];
+}
+
+/** A broker applies a committed partition change from the metadata log. */
+export function applyPartitionChange(
+  ctx: Ctx,
+  brokerId: BrokerId,
+  topic: string,
+  partition: number,
+  leader: BrokerId,
+  leaderEpoch: number,
+  isr: BrokerId[],
+): void {
+  const s = ctx.state;
+  const p = partitionOf(s, topic, partition);
+  const r = p && replicaOf(p, brokerId);
+  if (!p || !r || leaderEpoch < r.knownLeaderEpoch) return;
+  const sameEpoch = leaderEpoch === r.knownLeaderEpoch;
+  r.knownIsr = [...isr];
+  if (r.pendingIsr && sameEpoch) r.pendingIsr = null;
+  if (sameEpoch && r.role !== "none") {
+    if (r.role === "leader") maybeAdvanceHighWatermark(ctx, p, r);
+    return;
+  }
+  const wasLeader = r.role === "leader";
+  r.knownLeader = leader;
+  r.knownLeaderEpoch = leaderEpoch;
+  r.pendingIsr = null;
+  if (leader === brokerId) {
+    becomeLeader(ctx, p, r);
+  } else {
+    r.role = "follower";
+    r.followers = {};
+    if (wasLeader) failParkedProduces(ctx, brokerId, topic, partition, "NotLeaderOrFollower");
+    if (leader >= 0) startFetcher(ctx, brokerId, leader);
+  }
+}
+
+function becomeLeader(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
+  const now = ctx.state.time;
+  r.role = "leader";
+  // The new epoch starts at the leader's LEO, even before it appends (Kafka's epoch cache assign).
+  const last = r.epochs[r.epochs.length - 1];
+  if (!last || last.epoch < r.knownLeaderEpoch)
+    r.epochs.push({ epoch: r.knownLeaderEpoch, startOffset: r.logEndOffset });
+  r.followers = {};
+  for (const id of p.replicas) {
+    if (id === r.brokerId) continue;
+    // Kafka resets followers' state: unknown LEO, and ISR members count as caught up now.
+    r.followers[String(id)] = {
+      logEndOffset: -1,
+      lastCaughtUpTime: r.knownIsr.includes(id) ? now : 0,
+      lastFetchTime: 0,
+      lastFetchLeaderLogEndOffset: 0,
+    };
+  }
+  maybeAdvanceHighWatermark(ctx, p, r);
+}
+
+export function startFetcher(ctx: Ctx, follower: BrokerId, leader: BrokerId): void {
+  const b = ctx.state.brokers[String(follower)];
+  if (!b || b.status === "offline" || b.fetching[String(leader)]) return;
+  b.fetching[String(leader)] = true;
+  schedule(ctx, ctx.state.time + b.fetchDelayMs, {
+    kind: "sendFetch",
+    follower,
+    leader,
+    incarnation: b.incarnation,
+  });
+}
+
+/** One fetch request per (follower, leader) pair, covering every partition it follows there. */
+export function sendFetch(
+  ctx: Ctx,
+  follower: BrokerId,
+  leader: BrokerId,
+  incarnation: number,
+): void {
+  const s = ctx.state;
+  const b = s.brokers[String(follower)];
+  if (!b || b.incarnation !== incarnation || b.status === "offline") return;
+  const partitions: FetchPartitionRequest[] = [];
+  for (const t of Object.values(s.topics)) {
+    for (const p of t.partitions) {
+      const r = replicaOf(p, follower);
+      if (!r || r.role !== "follower" || r.knownLeader !== leader) continue;
+      partitions.push({
+        topic: p.topic,
+        partition: p.partition,
+        fetchOffset: r.logEndOffset,
+        lastFetchedEpoch: latestEpoch(r),
+        currentLeaderEpoch: r.knownLeaderEpoch,
+      });
+    }
+  }
+  if (partitions.length === 0) {
+    b.fetching[String(leader)] = false;
+    return;
+  }
+  const leaderBroker = s.brokers[String(leader)];
+  const sent = send(ctx, {
+    from: brokerParty(follower),
+    to: brokerParty(leader),
+    toIncarnation: leaderBroker?.incarnation ?? 0,
+    body: { kind: "fetchRequest", follower, leader, partitions },
+  });
+  if (!sent)
+    schedule(ctx, s.time + REPLICA_FETCH_BACKOFF_MS, {
+      kind: "sendFetch",
+      follower,
+      leader,
+      incarnation,
+    });
+}
+
+/** Called when a fetch request or response was lost on the way: the follower retries after a backoff. */
+export function onFetchDropped(ctx: Ctx, follower: BrokerId, leader: BrokerId): void {
+  const b = ctx.state.brokers[String(follower)];
+  if (!b || b.status === "offline") return;
+  schedule(ctx, ctx.state.time + REPLICA_FETCH_BACKOFF_MS, {
+    kind: "sendFetch",
+    follower,
+    leader,
+    incarnation: b.incarnation,
+  });
+}
+
+function isCaughtUp(r: ReplicaState, followerId: BrokerId, now: number, lagMaxMs: number): boolean {
+  const f = r.followers[String(followerId)];
+  if (!f) return false;
+  return f.logEndOffset >= r.logEndOffset || now - f.lastCaughtUpTime <= lagMaxMs;
+}
+
+function serveFetchPartition(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  follower: BrokerId,
+  req: FetchPartitionRequest,
+): FetchPartitionResponse {
+  const s = ctx.state;
+  const p = partitionOf(s, req.topic, req.partition);
+  const r = p && replicaOf(p, leaderId);
+  const base = {
+    topic: req.topic,
+    partition: req.partition,
+    records: [] as LogRecord[],
+    highWatermark: 0,
+    logStartOffset: 0,
+    divergingEpoch: null,
+  };
+  if (!p || !r || r.role !== "leader") return { ...base, error: "NotLeaderOrFollower" };
+  if (req.currentLeaderEpoch !== r.knownLeaderEpoch) return { ...base, error: "FencedLeaderEpoch" };
+  const answer = {
+    ...base,
+    highWatermark: r.highWatermark,
+    logStartOffset: r.logStartOffset,
+    error: null,
+  };
+  if (req.lastFetchedEpoch >= 0) {
+    const end = endOffsetForEpoch(r, req.lastFetchedEpoch);
+    if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
+      return { ...answer, divergingEpoch: end };
+    }
+  }
+  if (req.fetchOffset < r.logStartOffset || req.fetchOffset > r.logEndOffset)
+    return { ...answer, error: "OffsetOutOfRange" };
+  const now = s.time;
+  const f = r.followers[String(follower)];
+  if (f) {
+    // Kafka's lastCaughtUpTime rule: caught up now, or caught up to where the leader was at the previous fetch.
+    if (req.fetchOffset >= r.logEndOffset) f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, now);
+    else if (req.fetchOffset >= f.lastFetchLeaderLogEndOffset)
+      f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, f.lastFetchTime);
+    f.logEndOffset = req.fetchOffset;
+    f.lastFetchLeaderLogEndOffset = r.logEndOffset;
+    f.lastFetchTime = now;
+    maybeExpandIsr(ctx, p, r, follower);
+    maybeAdvanceHighWatermark(ctx, p, r);
+  }
+  const records = readRecords(r, req.fetchOffset, r.logEndOffset, s.config.replicaFetchMaxBytes);
+  return { ...answer, highWatermark: r.highWatermark, records };
+}
+
+export function handleFetchRequest(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  follower: BrokerId,
+  partitions: FetchPartitionRequest[],
+): void {
+  const s = ctx.state;
+  const responses = partitions.map((req) => serveFetchPartition(ctx, leaderId, follower, req));
+  const hasData = responses.some(
+    (r) => r.records.length > 0 || r.divergingEpoch !== null || r.error !== null,
+  );
+  if (!hasData) {
+    // Long poll: park until data arrives or replica.fetch.wait.max.ms passes.
+    const parkId = s.nextId++;
+    s.parkedFetches.push({
+      parkId,
+      follower,
+      leader: leaderId,
+      requests: partitions,
+      expiresAt: s.time + s.config.replicaFetchWaitMaxMs,
+    });
+    schedule(ctx, s.time + s.config.replicaFetchWaitMaxMs, {
+      kind: "fetchTimeout",
+      leader: leaderId,
+      follower,
+      parkId,
+    });
+    return;
+  }
+  respondFetch(ctx, leaderId, follower, responses);
+}
+
+function respondFetch(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  follower: BrokerId,
+  responses: FetchPartitionResponse[],
+): void {
+  const s = ctx.state;
+  const withData = responses.find((r) => r.records.length > 0);
+  const fb = s.brokers[String(follower)];
+  const delivered = send(
+    ctx,
+    {
+      from: brokerParty(leaderId),
+      to: brokerParty(follower),
+      toIncarnation: fb?.incarnation ?? 0,
+      body: { kind: "fetchResponse", follower, leader: leaderId, partitions: responses },
+    },
+    withData
+      ? {
+          kind: "replicate",
+          topic: withData.topic,
+          partition: withData.partition,
+          keys: withData.records.slice(0, 50).map((r) => r.key),
+          firstOffset: withData.records[0]!.offset,
+          label: `${responses.reduce((n, r) => n + r.records.length, 0)} records`,
+        }
+      : undefined,
+  );
+  if (!delivered) onFetchDropped(ctx, follower, leaderId);
+}
+
+/** A parked fetch answers early when the leader appends to one of its partitions. */
+export function wakeParkedFetches(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  topic: string,
+  partition: number,
+): void {
+  const s = ctx.state;
+  for (let i = 0; i < s.parkedFetches.length; i++) {
+    const pf = s.parkedFetches[i]!;
+    if (
+      pf.leader !== leaderId ||
+      !pf.requests.some((q) => q.partition === partition && q.topic === topic)
+    )
+      continue;
+    s.parkedFetches.splice(i--, 1);
+    respondFetch(
+      ctx,
+      leaderId,
+      pf.follower,
+      pf.requests.map((req) => serveFetchPartition(ctx, leaderId, pf.follower, req)),
+    );
+  }
+}
+
+export function handleFetchTimeout(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  follower: BrokerId,
+  parkId: number,
+): void {
+  const s = ctx.state;
+  const i = s.parkedFetches.findIndex((pf) => pf.parkId === parkId);
+  if (i < 0) return;
+  const pf = s.parkedFetches[i]!;
+  s.parkedFetches.splice(i, 1);
+  respondFetch(
+    ctx,
+    leaderId,
+    follower,
+    pf.requests.map((req) => serveFetchPartition(ctx, leaderId, follower, req)),
+  );
+}
+
+/** The follower side: truncate on divergence, append, learn the high watermark, fetch again. */
+export function handleFetchResponse(
+  ctx: Ctx,
+  follower: BrokerId,
+  leader: BrokerId,
+  partitions: FetchPartitionResponse[],
+): void {
+  const s = ctx.state;
+  const b = s.brokers[String(follower)];
+  if (!b || b.status === "offline") return;
+  let errors = 0;
+  for (const part of partitions) {
+    const p = partitionOf(s, part.topic, part.partition);
+    const r = p && replicaOf(p, follower);
+    if (!p || !r || r.role !== "follower" || r.knownLeader !== leader) continue;
+    if (part.error === "OffsetOutOfRange" && part.logStartOffset > r.logEndOffset) {
+      // Kafka's follower restarts from the leader's log start offset when it fell below it.
+      truncateFully(ctx, p, r, part.logStartOffset);
+      continue;
+    }
+    if (part.error !== null) {
+      errors++;
+      continue;
+    }
+    if (part.divergingEpoch) {
+      const own = endOffsetForEpoch(r, part.divergingEpoch.epoch);
+      const to = Math.min(
+        own.endOffset < 0 ? r.logStartOffset : own.endOffset,
+        part.divergingEpoch.endOffset < 0 ? r.logStartOffset : part.divergingEpoch.endOffset,
+      );
+      truncateReplica(ctx, p, r, Math.max(to, r.logStartOffset));
+      continue;
+    }
+    appendFetched(ctx, p, r, part.records);
+    if (part.logStartOffset > r.logStartOffset) advanceFollowerLogStart(r, part.logStartOffset);
+    r.highWatermark = Math.max(r.highWatermark, Math.min(part.highWatermark, r.logEndOffset));
+    if (part.records.length > 0 && wantsDetail(ctx)) {
+      const time = s.time;
+      const count = part.records.length;
+      const leo = r.logEndOffset;
+      emit(ctx, () => ({
+        type: "replicaFetched",
+        time,
+        topic: p.topic,
+        partition: p.partition,
+        follower,
+        leader,
+        count,
+        logEndOffset: leo,
+      }));
+    }
+  }
+  const delay =
+    errors === partitions.length && errors > 0 ? REPLICA_FETCH_BACKOFF_MS : b.fetchDelayMs;
+  b.fetching[String(leader)] = true;
+  schedule(ctx, s.time + delay, {
+    kind: "sendFetch",
+    follower,
+    leader,
+    incarnation: b.incarnation,
+  });
+}
+
+function appendFetched(
+  ctx: Ctx,
+  p: PartitionState,
+  r: ReplicaState,
+  records: readonly LogRecord[],
+): void {
+  const t = ctx.state.topics[p.topic]!;
+  let batchStart: LogRecord | undefined;
+  for (const rec of records) {
+    if (rec.offset < r.logEndOffset) continue;
+    appendRecord(r, rec, ctx.state.time, t.config.segmentBytes, t.config.segmentMs);
+    if (rec.producerId >= 0) {
+      if (
+        !batchStart ||
+        batchStart.batchId !== rec.batchId ||
+        batchStart.producerId !== rec.producerId
+      ) {
+        batchStart = rec;
+        recordProducerBatch(r, rec.producerId, {
+          firstSeq: rec.sequence,
+          lastSeq: rec.sequence,
+          firstOffset: rec.offset,
+        });
+      } else {
+        const list = r.producers[String(rec.producerId)]!;
+        list[list.length - 1]!.lastSeq = rec.sequence;
+      }
+    }
+  }
+}
+
+function advanceFollowerLogStart(r: ReplicaState, offset: number): void {
+  r.logStartOffset = Math.min(offset, r.logEndOffset);
+  while (r.segments.length > 1 && r.segments[1]!.baseOffset <= r.logStartOffset) r.segments.shift();
+  const first = r.segments[0];
+  if (first) {
+    const keep = first.records.filter((rec) => rec.offset >= r.logStartOffset);
+    if (keep.length !== first.records.length) {
+      first.records = keep;
+      first.bytes = keep.reduce((n, rec) => n + rec.bytes, 0);
+    }
+  }
+  if (r.highWatermark < r.logStartOffset) r.highWatermark = r.logStartOffset;
+}
+
+export function truncateReplica(
+  ctx: Ctx,
+  p: PartitionState,
+  r: ReplicaState,
+  offset: number,
+): void {
+  const removed = truncateTo(r, offset);
+  if (removed === 0) return;
+  const time = ctx.state.time;
+  const leader = r.knownLeader;
+  const leaderEpoch = r.knownLeaderEpoch;
+  emit(ctx, () => ({
+    type: "recordsTruncated",
+    time,
+    topic: p.topic,
+    partition: p.partition,
+    broker: r.brokerId,
+    truncatedTo: offset,
+    count: removed,
+    leader,
+    leaderEpoch,
+  }));
+  onTruncated(ctx, p);
+}
+
+function truncateFully(ctx: Ctx, p: PartitionState, r: ReplicaState, newStart: number): void {
+  truncateReplica(ctx, p, r, r.logStartOffset);
+  r.segments = [];
+  r.epochs = [];
+  r.producers = {};
+  r.logStartOffset = newStart;
+  r.logEndOffset = newStart;
+  r.highWatermark = newStart;
+}
+
+/**
+ * Partition.maybeIncrementLeaderHW: the smallest LEO among the maximal ISR (and caught-up
+ * replicas about to join), never backwards, and frozen while the ISR is below
+ * min.insync.replicas (Kafka 3.7+, KAFKA-15583).
+ */
+export function maybeAdvanceHighWatermark(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
+  if (r.role !== "leader") return;
+  const s = ctx.state;
+  const topic = s.topics[p.topic]!;
+  const maximalIsr = r.pendingIsr ?? r.knownIsr;
+  const effectiveMinIsr = Math.min(topic.config.minInsyncReplicas, p.replicas.length);
+  if (Math.min(r.knownIsr.length, maximalIsr.length) < effectiveMinIsr) return;
+  let hw = r.logEndOffset;
+  for (const id of p.replicas) {
+    if (id === r.brokerId) continue;
+    const f = r.followers[String(id)];
+    if (!f) continue;
+    const inIsr = maximalIsr.includes(id) || r.knownIsr.includes(id);
+    const aboutToJoin =
+      !inIsr &&
+      f.logEndOffset >= 0 &&
+      isCaughtUp(r, id, s.time, s.config.replicaLagTimeMaxMs) &&
+      isrEligible(s, id);
+    if ((inIsr || aboutToJoin) && f.logEndOffset < hw)
+      hw = Math.max(f.logEndOffset, r.logStartOffset);
+  }
+  if (hw <= r.highWatermark) return;
+  r.highWatermark = hw;
+  if (wantsDetail(ctx)) {
+    const time = s.time;
+    emit(ctx, () => ({
+      type: "highWatermarkAdvanced",
+      time,
+      topic: p.topic,
+      partition: p.partition,
+      broker: r.brokerId,
+      highWatermark: hw,
+    }));
+  }
+  completeParkedProduces(ctx, p, r);
+}
+
+function isrEligible(s: SimState, id: BrokerId): boolean {
+  const b = s.brokers[String(id)];
+  return !!b && b.status === "online" && !b.fenced;
+}
+
+function sendAlterPartition(
+  ctx: Ctx,
+  p: PartitionState,
+  r: ReplicaState,
+  newIsr: BrokerId[],
+): void {
+  r.pendingIsr = newIsr;
+  const sent = send(ctx, {
+    from: brokerParty(r.brokerId),
+    to: CONTROLLER_PARTY,
+    toIncarnation: 0,
+    body: {
+      kind: "alterPartition",
+      broker: r.brokerId,
+      topic: p.topic,
+      partition: p.partition,
+      leaderEpoch: r.knownLeaderEpoch,
+      newIsr,
+    },
+  });
+  // A leader cut off from the controller cannot change the ISR: it keeps waiting.
+  if (!sent) r.pendingIsr = null;
+}
+
+/** A follower rejoins once its LEO reaches the HW and the current epoch's start offset. */
+function maybeExpandIsr(ctx: Ctx, p: PartitionState, r: ReplicaState, follower: BrokerId): void {
+  if (r.pendingIsr || r.knownIsr.includes(follower)) return;
+  const f = r.followers[String(follower)]!;
+  const epochStart = r.epochs.find((e) => e.epoch === r.knownLeaderEpoch)?.startOffset ?? 0;
+  if (
+    f.logEndOffset >= r.highWatermark &&
+    f.logEndOffset >= epochStart &&
+    isrEligible(ctx.state, follower)
+  ) {
+    sendAlterPartition(ctx, p, r, [...r.knownIsr, follower]);
+  }
+}
+
+/** Every replica.lag.time.max.ms / 2, each leader drops followers that have not caught up in time. */
+export function handleIsrCheck(ctx: Ctx, brokerId: BrokerId, incarnation: number): void {
+  const s = ctx.state;
+  const b = s.brokers[String(brokerId)];
+  if (!b || b.status === "offline" || b.incarnation !== incarnation) return;
+  schedule(ctx, s.time + s.config.replicaLagTimeMaxMs / 2, {
+    kind: "isrCheck",
+    broker: brokerId,
+    incarnation,
+  });
+  for (const t of Object.values(s.topics)) {
+    for (const p of t.partitions) {
+      const r = replicaOf(p, brokerId);
+      if (!r || r.role !== "leader" || r.pendingIsr) continue;
+      const keep = r.knownIsr.filter(
+        (id) => id === brokerId || isCaughtUp(r, id, s.time, s.config.replicaLagTimeMaxMs),
+      );
+      if (keep.length < r.knownIsr.length) sendAlterPartition(ctx, p, r, keep);
+    }
+  }
+}

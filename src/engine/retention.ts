@@ -1,0 +1,133 @@
+// Log retention and compaction, run by every broker on its own replicas every
+// log.retention.check.interval.ms (Kafka's UnifiedLog.deleteOldSegments and the log cleaner).
+
+import { emit, schedule, type Ctx } from "./context.ts";
+import { onRetention } from "./audit.ts";
+import { logSizeBytes } from "./log.ts";
+import type { LogRecord, PartitionState, ReplicaState, Segment, TopicState } from "./types.ts";
+
+/** A prefix of segments qualifies for deletion, and only below the high watermark. */
+function deleteSegments(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): void {
+  const now = ctx.state.time;
+  const cfg = t.config;
+  let reason: "retention.ms" | "retention.bytes" = "retention.ms";
+  let count = 0;
+  let excess = cfg.retentionBytes >= 0 ? logSizeBytes(r) - cfg.retentionBytes : 0;
+  while (r.segments.length > 0) {
+    const seg = r.segments[0]!;
+    const isActive = r.segments.length === 1;
+    if (seg.records.length === 0) break;
+    const last = seg.records[seg.records.length - 1]!;
+    if (last.offset >= r.highWatermark) break;
+    const byTime = cfg.retentionMs >= 0 && now - seg.maxTimestamp > cfg.retentionMs;
+    const bySize = excess > 0 && seg.bytes <= excess && !isActive;
+    if (!byTime && !bySize) break;
+    if (!byTime) reason = "retention.bytes";
+    excess -= seg.bytes;
+    count++;
+    if (isActive) {
+      // Even the active segment goes when expired and below the HW: an empty one is rolled first.
+      r.segments = [
+        { baseOffset: r.logEndOffset, records: [], bytes: 0, createdAt: now, maxTimestamp: 0 },
+      ];
+      r.logStartOffset = r.logEndOffset;
+      break;
+    }
+    r.segments.shift();
+    r.logStartOffset = r.segments[0]!.records[0]?.offset ?? r.segments[0]!.baseOffset;
+  }
+  if (count === 0) return;
+  const logStartOffset = r.logStartOffset;
+  const time = now;
+  emit(ctx, () => ({
+    type: "segmentsDeleted",
+    time,
+    topic: p.topic,
+    partition: p.partition,
+    broker: r.brokerId,
+    segments: count,
+    logStartOffset,
+    reason,
+  }));
+  if (r.role === "leader") onRetention(ctx, p);
+}
+
+/**
+ * The log cleaner: in the closed segments below the HW, keep only the latest record for each
+ * key (offsets keep their gaps); a tombstone is dropped once delete.retention.ms has passed.
+ * Cleaning starts when the dirty part reaches min.cleanable.dirty.ratio.
+ */
+function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): void {
+  const now = ctx.state.time;
+  const closed = r.segments.slice(0, -1);
+  if (closed.length === 0) return;
+  const active = r.segments[r.segments.length - 1]!;
+  const cleanableEnd = Math.min(active.baseOffset, r.highWatermark);
+  let total = 0;
+  let dirty = 0;
+  for (const seg of closed) {
+    for (const rec of seg.records) {
+      if (rec.offset >= cleanableEnd) continue;
+      total += rec.bytes;
+      if (rec.offset >= r.lastCleanedOffset) dirty += rec.bytes;
+    }
+  }
+  if (total === 0 || dirty / total < t.config.minCleanableDirtyRatio) return;
+  const latest: Record<string, number> = {};
+  for (const seg of closed)
+    for (const rec of seg.records)
+      if (rec.key !== null && rec.offset < cleanableEnd) latest[rec.key] = rec.offset;
+  let removed = 0;
+  let tombstonesRemoved = 0;
+  const keep = (rec: LogRecord): boolean => {
+    if (rec.offset >= cleanableEnd || rec.key === null) return true;
+    if (latest[rec.key] !== rec.offset) {
+      removed++;
+      return false;
+    }
+    if (rec.value === null && now - rec.timestamp > t.config.deleteRetentionMs) {
+      tombstonesRemoved++;
+      return false;
+    }
+    return true;
+  };
+  const cleaned: Segment[] = closed.map((seg) => {
+    const records = seg.records.filter(keep);
+    return { ...seg, records, bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
+  });
+  r.segments = [...cleaned.filter((seg) => seg.records.length > 0), active];
+  r.lastCleanedOffset = cleanableEnd;
+  const first = r.segments[0]!.records[0];
+  if (first && first.offset > r.logStartOffset && r.segments[0] !== active) {
+    // The log start offset does not move for compaction; only whole-segment deletion moves it.
+  }
+  if (removed + tombstonesRemoved === 0) return;
+  const time = now;
+  emit(ctx, () => ({
+    type: "logCompacted",
+    time,
+    topic: p.topic,
+    partition: p.partition,
+    broker: r.brokerId,
+    removed,
+    tombstonesRemoved,
+  }));
+  if (r.role === "leader") onRetention(ctx, p);
+}
+
+export function handleRetentionCheck(ctx: Ctx): void {
+  const s = ctx.state;
+  schedule(ctx, s.time + s.config.logRetentionCheckIntervalMs, { kind: "retentionCheck" });
+  for (const t of Object.values(s.topics)) {
+    const policy = t.config.cleanupPolicy;
+    for (const p of t.partitions) {
+      for (const id of p.replicas) {
+        const b = s.brokers[String(id)];
+        const r = p.replicaStates[String(id)];
+        if (!b || !r || b.status === "offline") continue;
+        if (policy !== "compact") deleteSegments(ctx, t, p, r);
+        if (policy !== "delete") compact(ctx, t, p, r);
+      }
+    }
+  }
+}

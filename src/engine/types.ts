@@ -1,0 +1,282 @@
+// The engine's state: plain, JSON-safe data (no classes, Map or Set) so that it can be
+// checkpointed with structuredClone, sent to a worker and written into golden traces.
+// The engine advances it in place; everything outside the engine treats it as read-only.
+
+import type { Command } from "./commands.ts";
+import type { BrokerConfig, ProducerConfig, TopicConfig } from "./config.ts";
+import type { StickyPartitionerState } from "./partitioner.ts";
+import type { AuditState } from "./auditTypes.ts";
+import type { FetchPartitionRequest, Message } from "./messages.ts";
+
+export type BrokerId = number;
+/** Virtual milliseconds since the start of the run. */
+export type VirtualMs = number;
+/** `topic-partition`, as Kafka's tools write it. */
+export type PartitionKey = string;
+
+export interface LogRecord {
+  readonly offset: number;
+  readonly key: string | null;
+  /** null is a tombstone on a compacted topic. */
+  readonly value: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timestamp: VirtualMs;
+  readonly leaderEpoch: number;
+  /** -1 when the producer is not idempotent. */
+  readonly producerId: number;
+  readonly sequence: number;
+  /** The producer's batch that carried it (batch boundaries for the idempotence state). */
+  readonly batchId: number;
+  /** Approximate size on disk, used by batch.size, segment.bytes and retention.bytes. */
+  readonly bytes: number;
+  /** Ground-truth identity of the send that created it (the auditor's handle). */
+  readonly recordId: number;
+}
+
+export interface Segment {
+  baseOffset: number;
+  records: LogRecord[];
+  bytes: number;
+  /** Append time of the first record: segment.ms counts from it. */
+  createdAt: VirtualMs;
+  maxTimestamp: VirtualMs;
+}
+
+export interface EpochEntry {
+  epoch: number;
+  startOffset: number;
+}
+
+export interface ProducerBatchEntry {
+  firstSeq: number;
+  lastSeq: number;
+  firstOffset: number;
+}
+
+export interface FollowerView {
+  /** The follower's LEO as the leader knows it: its last fetch offset. */
+  logEndOffset: number;
+  lastCaughtUpTime: VirtualMs;
+  lastFetchTime: VirtualMs;
+  /** Leader's LEO when the follower last fetched (Kafka's lastFetchLeaderLogEndOffset). */
+  lastFetchLeaderLogEndOffset: number;
+}
+
+export interface ReplicaState {
+  brokerId: BrokerId;
+  segments: Segment[];
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  /** Leader epoch cache: where each epoch's records start in this log. */
+  epochs: EpochEntry[];
+  /** What this broker believes about the partition (it may be stale while isolated). */
+  role: "leader" | "follower" | "none";
+  knownLeader: BrokerId;
+  knownLeaderEpoch: number;
+  /** Leader only: ISR as this leader last had it committed by the controller. */
+  followers: Record<string, FollowerView>;
+  /** The ISR as this broker last learned it from the controller (a zombie leader's view is stale). */
+  knownIsr: BrokerId[];
+  /** Leader only: an AlterPartition request is in flight (Kafka allows one at a time). */
+  pendingIsr: BrokerId[] | null;
+  /** Idempotent producer state per producer id: the last five batches (KIP-98). */
+  producers: Record<string, ProducerBatchEntry[]>;
+  lastCleanedOffset: number;
+}
+
+export interface PartitionState {
+  topic: string;
+  partition: number;
+  /** Assignment order; replicas[0] is the preferred leader. */
+  replicas: BrokerId[];
+  /** The controller's committed metadata. -1 = offline (no leader). */
+  leader: BrokerId;
+  leaderEpoch: number;
+  isr: BrokerId[];
+  /** How the current leader was chosen (the auditor explains losses with it). */
+  lastElection: "initial" | "clean" | "unclean" | "preferred" | "controlledShutdown";
+  replicaStates: Record<string, ReplicaState>;
+}
+
+export interface TopicState {
+  name: string;
+  config: TopicConfig;
+  partitions: PartitionState[];
+  createdAt: VirtualMs;
+  internal: boolean;
+}
+
+export type BrokerStatus = "online" | "offline" | "shuttingDown";
+
+export interface BrokerState {
+  id: BrokerId;
+  rack: string | null;
+  status: BrokerStatus;
+  /** Network-partitioned from the other brokers and controllers (clients still reach it). */
+  isolated: boolean;
+  /** Fenced by the controller: not eligible as leader or ISR member. */
+  fenced: boolean;
+  /** Extra delay before each replica fetch (slowBroker). */
+  fetchDelayMs: number;
+  /** Incarnation counter: bumps on every restart, so stale messages to a dead life are dropped. */
+  incarnation: number;
+  /** Whether it is a KRaft controller quorum voter (combined mode). */
+  voter: boolean;
+  /** The broker's fetcher to each leader broker: is a fetch request outstanding? */
+  fetching: Record<string, boolean>;
+  lastHeartbeatAt: VirtualMs;
+  /** Missed metadata while down or cut off: it catches up on its next successful heartbeat. */
+  needsMetadata: boolean;
+}
+
+export interface ControllerState {
+  /** Broker id of the active controller, or -1 while the quorum has no leader. */
+  active: BrokerId;
+  /** Raft epoch of the quorum. */
+  epoch: number;
+  voters: BrokerId[];
+  electionPending: boolean;
+}
+
+export interface PendingBatch {
+  batchId: number;
+  topic: string;
+  partition: number;
+  records: PendingRecord[];
+  bytes: number;
+  createdAt: VirtualMs;
+  /** Set when the batch has been drained into a request at least once. */
+  attempts: number;
+  baseSequence: number;
+  inFlight: boolean;
+  /** Next time the batch may be sent again (retry.backoff.ms). */
+  retryAt: VirtualMs;
+}
+
+export interface PendingRecord {
+  recordId: number;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  timestamp: VirtualMs;
+  bytes: number;
+}
+
+export type KeyDistribution = "uniform" | "hot";
+
+export interface ProducerState {
+  id: string;
+  topic: string;
+  config: ProducerConfig;
+  ratePerSec: number;
+  /** null = records without a key. */
+  keys: string[] | null;
+  keyDistribution: KeyDistribution;
+  valuePrefix: string;
+  running: boolean;
+  /** Idempotent producer id (-1 if not idempotent). */
+  producerId: number;
+  producerEpoch: number;
+  /** Next sequence number per partition. */
+  nextSequence: Record<string, number>;
+  batches: PendingBatch[];
+  /** The producer's metadata cache: the leader it believes for each partition. */
+  leaderCache: Record<string, BrokerId>;
+  sticky: StickyPartitionerState;
+  roundRobinCounter: number;
+  nextBatchId: number;
+  nextRecordNumber: number;
+  /** Fractional records owed by the rate generator. */
+  rateCarry: number;
+  sent: number;
+  acknowledged: number;
+  failed: number;
+  errors: Record<string, number>;
+}
+
+export interface Transfer {
+  id: number;
+  kind: "produce" | "ack" | "error" | "replicate" | "fetch";
+  from: string;
+  to: string;
+  sentAt: VirtualMs;
+  arrivesAt: VirtualMs;
+  topic: string;
+  partition: number;
+  /** Records carried (keys for colouring and a count). */
+  keys: (string | null)[];
+  firstOffset: number;
+  label: string;
+}
+
+export interface ScheduledEvent {
+  at: VirtualMs;
+  seq: number;
+  task: Task;
+}
+
+export type Task =
+  | { kind: "command"; command: Command }
+  | { kind: "deliver"; message: Message; transferId: number }
+  | { kind: "heartbeat"; broker: BrokerId; incarnation: number }
+  | { kind: "sessionCheck"; broker: BrokerId; heartbeatAt: VirtualMs }
+  | { kind: "controllerElection" }
+  | { kind: "isrCheck"; broker: BrokerId; incarnation: number }
+  | { kind: "fetchTimeout"; leader: BrokerId; follower: BrokerId; parkId: number }
+  | { kind: "sendFetch"; follower: BrokerId; leader: BrokerId; incarnation: number }
+  | { kind: "produceTimeout"; broker: BrokerId; parkId: number }
+  | { kind: "producerTick"; producer: string }
+  | { kind: "producerSend"; producer: string }
+  | { kind: "requestTimeout"; producer: string; batchId: number; attempt: number }
+  | { kind: "retentionCheck" }
+  | { kind: "preferredLeaderCheck" };
+
+export interface ParkedFetch {
+  parkId: number;
+  follower: BrokerId;
+  leader: BrokerId;
+  requests: FetchPartitionRequest[];
+  expiresAt: VirtualMs;
+}
+
+export interface ParkedProduce {
+  parkId: number;
+  broker: BrokerId;
+  producer: string;
+  batchId: number;
+  attempt: number;
+  topic: string;
+  partition: number;
+  /** The HW must reach this offset (last offset + 1) for success. */
+  requiredOffset: number;
+  baseOffset: number;
+  leaderEpoch: number;
+  expiresAt: VirtualMs;
+  keys: (string | null)[];
+}
+
+export interface SimState {
+  version: 1;
+  name: string;
+  seed: number;
+  time: VirtualMs;
+  seq: number;
+  queue: ScheduledEvent[];
+  rng: Record<string, number>;
+  config: BrokerConfig;
+  brokers: Record<string, BrokerState>;
+  controller: ControllerState;
+  topics: Record<string, TopicState>;
+  producers: Record<string, ProducerState>;
+  transfers: Transfer[];
+  parkedFetches: ParkedFetch[];
+  parkedProduces: ParkedProduce[];
+  /** Last delivery time per directed link, so each connection stays FIFO like TCP. */
+  linkClock: Record<string, VirtualMs>;
+  nextId: number;
+  nextProducerId: number;
+  audit: AuditState;
+  /** Every command applied, stamped with its virtual time (the run's script). */
+  commandLog: { at: VirtualMs; command: Command }[];
+}
