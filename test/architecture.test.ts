@@ -118,6 +118,16 @@ describe("the checker itself catches violations", () => {
     expect(checkSource("src/views/A.tsx", "window.requestAnimationFrame(f);")).toHaveLength(1);
   });
 
+  it("lets only the scenario layer import the scenario documents in scenarios/", () => {
+    const doc = 'import doc from "../../../scenarios/default.json";';
+    expect(messages("src/scenario/library/index.ts", doc)).toEqual([]);
+    expect(messages("src/engine/x/a.ts", doc)).toHaveLength(1);
+    expect(messages("src/store/x/a.ts", doc)).toHaveLength(1);
+    expect(
+      messages("src/scenario/library/index.ts", 'import x from "../../../scenarios/run.ts";'),
+    ).toHaveLength(1);
+  });
+
   it("wants explicit re-exports in a public face", () => {
     expect(messages("src/engine/index.ts", 'export * from "./types";')).toHaveLength(1);
     expect(messages("src/engine/index.ts", 'export { advanceTo } from "./simulation";')).toEqual(

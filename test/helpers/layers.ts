@@ -28,6 +28,12 @@ export const ALLOWED_IMPORTS: Record<Place, readonly Layer[]> = {
  */
 export const ENGINE_PACKAGES: readonly string[] = [];
 
+/**
+ * The built-in scenario documents: JSON data in the top-level scenarios/ folder (where the CLI,
+ * the docs and teachers find them), imported by the scenario layer's library and nothing else.
+ */
+const SCENARIO_DOCUMENT = /^scenarios\/[\w.-]+\.json$/;
+
 /** The one file outside the engine that may read wall-clock time. */
 export const CLOCK_FILE = "src/store/clock.ts";
 
@@ -102,6 +108,7 @@ export function checkSpecifier(file: string, specifier: string): string | undefi
   const resolved = path.posix
     .normalize(path.posix.join(path.posix.dirname(file), spec))
     .replace(/\/$/, "");
+  if (from === "scenario" && SCENARIO_DOCUMENT.test(resolved)) return undefined;
   if (!resolved.startsWith("src/")) {
     return `imports "${specifier}": reaches outside src/`;
   }

@@ -1,0 +1,139 @@
+// The built-in scenarios, in teaching order. The documents themselves are the JSON files in
+// the top-level scenarios/ folder, where the CLI, the docs and teachers find them; they are
+// data, so they are checked by the same validator as any file a user opens.
+
+import acks1LossOnFailover from "../../../scenarios/acks1-loss-on-failover.json";
+import acksAllMinIsr from "../../../scenarios/acks-all-min-isr.json";
+import compactionKeepsLatest from "../../../scenarios/compaction-keeps-latest.json";
+import defaultScenario from "../../../scenarios/default.json";
+import idempotencePreventsDuplicates from "../../../scenarios/idempotence-prevents-duplicates.json";
+import preferredLeaderAfterRestart from "../../../scenarios/preferred-leader-after-restart.json";
+import retentionDeletesSegments from "../../../scenarios/retention-deletes-segments.json";
+import rf1PartitionOffline from "../../../scenarios/rf1-partition-offline.json";
+import uncleanElectionLosesData from "../../../scenarios/unclean-election-loses-data.json";
+import zombieLeader from "../../../scenarios/zombie-leader.json";
+import { validateScenario, type ValidationResult } from "../validate.ts";
+
+export interface BuiltinScenario {
+  /** The file name without .json; also the name the CLI accepts. */
+  id: string;
+  title: string;
+  /** For the teacher: what the run shows and where to look. */
+  summary: string;
+  /** Virtual time by which the effect has happened (ms). */
+  until: number;
+  /** The document as stored; validate it before use (loadBuiltinScenario does). */
+  document: unknown;
+}
+
+export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
+  {
+    id: "default",
+    title: "A healthy cluster",
+    summary:
+      "Three brokers, the topic orders with three partitions at replication factor 3 and " +
+      "min.insync.replicas=2, and one producer with acks=all. Nothing fails: every replica is in " +
+      "the ISR and the audit is clean. The app opens with it; it is the base to break.",
+    until: 60000,
+    document: defaultScenario,
+  },
+  {
+    id: "rf1-partition-offline",
+    title: "Replication factor 1: a partition goes offline",
+    summary:
+      "With one copy per partition, a crashed broker takes its partition with it: Leader none, " +
+      "the producer's records for it time out, the other partitions carry on. Why replication " +
+      "factor 1 is only for data you can lose.",
+    until: 60000,
+    document: rf1PartitionOffline,
+  },
+  {
+    id: "acks1-loss-on-failover",
+    title: "acks=1 loses records on failover",
+    summary:
+      "The leader acknowledges records its slow followers have not copied; it crashes and a " +
+      "follower from the ISR takes over without them. The audit lists the acknowledged records " +
+      "that are gone, with the cause: acks=1.",
+    until: 60000,
+    document: acks1LossOnFailover,
+  },
+  {
+    id: "acks-all-min-isr",
+    title: "acks=all with min.insync.replicas=2",
+    summary:
+      "The same kind of failure with acks=all and min.insync.replicas=2: the first crash is " +
+      "survived, the second makes the last leader refuse writes with NotEnoughReplicas, and no " +
+      "acknowledged record is lost. Durability bought with availability.",
+    until: 60000,
+    document: acksAllMinIsr,
+  },
+  {
+    id: "unclean-election-loses-data",
+    title: "Unclean leader election loses data",
+    summary:
+      "The followers fall out of the ISR, then the leader crashes. With " +
+      "unclean.leader.election.enable=true an out-of-sync follower becomes leader at once and " +
+      "everything it never fetched is lost; the audit says so, record by record.",
+    until: 60000,
+    document: uncleanElectionLosesData,
+  },
+  {
+    id: "zombie-leader",
+    title: "A zombie leader",
+    summary:
+      "A leader cut off from the cluster keeps taking acks=1 writes after the controller has " +
+      "replaced it; when the network heals it truncates them. acks=all writes to the zombie " +
+      "time out instead and are retried on the real leader: nothing of theirs is lost.",
+    until: 60000,
+    document: zombieLeader,
+  },
+  {
+    id: "idempotence-prevents-duplicates",
+    title: "Idempotence prevents duplicates",
+    summary:
+      "Requests time out while the followers are slow, and both producers retry. The one " +
+      "without enable.idempotence writes each retried batch again; the idempotent one is " +
+      "recognised by its sequence numbers and writes nothing twice.",
+    until: 60000,
+    document: idempotencePreventsDuplicates,
+  },
+  {
+    id: "preferred-leader-after-restart",
+    title: "Preferred leader election after a restart",
+    summary:
+      "A broker crashes and its leaderships move; it comes back as a follower; the controller's " +
+      "periodic preferred-leader check (auto.leader.rebalance.enable) hands each partition back " +
+      "to its first replica.",
+    until: 60000,
+    document: preferredLeaderAfterRestart,
+  },
+  {
+    id: "retention-deletes-segments",
+    title: "Retention deletes old segments",
+    summary:
+      "Small segments and retention.ms=20 s: old segments are deleted and the log start offset " +
+      "moves forward. The audit counts those records as retired by retention, not lost.",
+    until: 60000,
+    document: retentionDeletesSegments,
+  },
+  {
+    id: "compaction-keeps-latest",
+    title: "Log compaction keeps the latest record per key",
+    summary:
+      "cleanup.policy=compact: the cleaner removes older versions of each key and, after " +
+      "delete.retention.ms, a deleted key's tombstone; the latest value of every key stays.",
+    until: 60000,
+    document: compactionKeepsLatest,
+  },
+];
+
+/** A built-in scenario by id (a trailing .json is ignored). */
+export function findBuiltinScenario(id: string): BuiltinScenario | undefined {
+  const bare = id.endsWith(".json") ? id.slice(0, -".json".length) : id;
+  return BUILTIN_SCENARIOS.find((s) => s.id === bare);
+}
+
+export function loadBuiltinScenario(id: string): ValidationResult | undefined {
+  const found = findBuiltinScenario(id);
+  return found && validateScenario(found.document);
+}
