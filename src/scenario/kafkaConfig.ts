@@ -4,15 +4,8 @@
 // fails if the engine grows a config that has no scenario name.
 
 import type { BrokerConfig, ProducerConfig, TopicConfig } from "../engine/index.ts";
-import {
-  childPath,
-  describeValue,
-  didYouMean,
-  has,
-  isRecord,
-  quote,
-  type Problem,
-} from "./problems.ts";
+import { childPath, describeValue, didYouMean, quote, type Problem } from "./problems.ts";
+import { get, has, isRecord } from "./readers.ts";
 import type {
   ScenarioClusterConfig,
   ScenarioProducerConfig,
@@ -354,7 +347,7 @@ export function readConfig(
       problems.push({ path: at, message: unknownConfigMessage(name, scope) });
       continue;
     }
-    const v = has(value, name) ? value[name] : undefined;
+    const v = get(value, name);
     const message = checkConfigValue(entry, v);
     if (message) problems.push({ path: at, message });
     else out[name] = v as ConfigValue;
@@ -367,8 +360,7 @@ function convert<C>(table: Table<C, string>, given: Readonly<Record<string, unkn
   const out: Partial<C> = {};
   for (const field of Object.keys(table) as (keyof C)[]) {
     const entry = table[field];
-    if (!has(given, entry.name)) continue;
-    const v = given[entry.name];
+    const v = get(given, entry.name);
     if (v === undefined) continue;
     out[field] = entry.toEngine(v as ConfigValue);
   }

@@ -37,13 +37,6 @@ export function describeValue(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Own keys only: a JSON key named "__proto__" or "constructor" is just an unknown field. */
-export const has = (o: Record<string, unknown>, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(o, key);
-
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 function levenshtein(a: string, b: string): number {
