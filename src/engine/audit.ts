@@ -59,6 +59,8 @@ export function onUnacknowledgedDrop(
   broker: BrokerId,
 ): void {
   const s = ctx.state;
+  // The producer counted them as written when it sent them: they are acknowledged, and lost.
+  s.audit.acknowledged += records.length;
   const cause = `acks=0: the request to broker ${broker} never arrived (the broker was unreachable) and the producer, which does not wait for answers, was never told.`;
   for (const r of records)
     s.audit.lost.push({

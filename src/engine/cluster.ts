@@ -5,6 +5,7 @@
 import { emit, schedule, type Ctx } from "./context.ts";
 import { fenceBroker, requestControllerElection } from "./controller.ts";
 import { dropParkedOf } from "./produceHandling.ts";
+import { onFetchDropped } from "./replication.ts";
 import type { BrokerId, BrokerState } from "./types.ts";
 
 export function newBroker(id: BrokerId, rack: string | null, voter: boolean): BrokerState {
@@ -27,6 +28,14 @@ export function startBrokerTimers(ctx: Ctx, b: BrokerState): void {
   const s = ctx.state;
   // Spread the brokers' timers a little so they do not all fire at the same instant.
   const offset = (b.id * 137) % s.config.brokerHeartbeatIntervalMs;
+  // Registering with the controller starts the broker's session: one that dies before its
+  // first heartbeat is still fenced after broker.session.timeout.ms.
+  b.lastHeartbeatAt = s.time;
+  schedule(ctx, s.time + s.config.brokerSessionTimeoutMs, {
+    kind: "sessionCheck",
+    broker: b.id,
+    heartbeatAt: s.time,
+  });
   schedule(ctx, s.time + offset, { kind: "heartbeat", broker: b.id, incarnation: b.incarnation });
   schedule(ctx, s.time + s.config.replicaLagTimeMaxMs / 2 + offset, {
     kind: "isrCheck",
@@ -39,6 +48,10 @@ export function startBrokerTimers(ctx: Ctx, b: BrokerState): void {
 function forgetVolatileState(ctx: Ctx, b: BrokerState): void {
   const s = ctx.state;
   b.fetching = {};
+  // Followers whose fetch was parked here see it fail, and retry after the backoff: without
+  // this their fetcher would wait for an answer forever and never fetch from this broker again.
+  for (const pf of s.parkedFetches)
+    if (pf.leader === b.id) onFetchDropped(ctx, pf.follower, pf.leader, pf.followerIncarnation);
   dropParkedOf(s, b.id);
   for (const t of Object.values(s.topics)) {
     for (const p of t.partitions) {
@@ -135,10 +148,29 @@ export function healBroker(ctx: Ctx, id: BrokerId): string | null {
 }
 
 export function slowBroker(ctx: Ctx, id: BrokerId, delayMs: number): string | null {
-  const b = ctx.state.brokers[String(id)];
+  const s = ctx.state;
+  const b = s.brokers[String(id)];
   if (!b) return `There is no broker ${id}.`;
   b.fetchDelayMs = Math.max(0, delayMs);
-  const time = ctx.state.time;
+  // A fetcher already waiting out a longer delay fetches on the new schedule: a broker that
+  // recovers from slowness catches up now, not after the old delay has run out.
+  const queued = s.queue.length;
+  for (let i = 0; i < queued; i++) {
+    const ev = s.queue[i]!;
+    const t = ev.task;
+    if (
+      t.kind === "sendFetch" &&
+      t.follower === id &&
+      t.incarnation === b.incarnation &&
+      ev.at > s.time + b.fetchDelayMs
+    ) {
+      // Cancelled in place (same time and seq, so the heap order holds): sendFetch ignores a
+      // stale incarnation. The entry is replaced, not changed, as checkpoints share entries.
+      s.queue[i] = { ...ev, task: { ...t, incarnation: -1 } };
+      schedule(ctx, s.time + b.fetchDelayMs, t);
+    }
+  }
+  const time = s.time;
   emit(ctx, () => ({ type: "brokerSlowed", time, broker: id, delayMs: b.fetchDelayMs }));
   return null;
 }

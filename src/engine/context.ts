@@ -71,12 +71,12 @@ export function send(
 ): boolean {
   const s = ctx.state;
   if (!reachable(s, message.from, message.to)) return false;
-  const link = `${message.from}>${message.to}`;
-  const arrivesAt = Math.max(
-    s.time + extraDelay + linkLatency(s, message.from, message.to),
-    s.linkClock[link] ?? 0,
-  );
-  s.linkClock[link] = arrivesAt;
+  const key = `${message.from}>${message.to}`;
+  let link = s.links[key];
+  if (!link)
+    link = s.links[key] = { latency: linkLatency(s, message.from, message.to), lastArrival: 0 };
+  const arrivesAt = Math.max(s.time + extraDelay + link.latency, link.lastArrival);
+  link.lastArrival = arrivesAt;
   let transferId = -1;
   if (transfer) {
     transferId = s.nextId++;

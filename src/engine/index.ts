@@ -18,6 +18,7 @@ export type { Command, CommandType, BrokerSpec, TopicSpec, ProducerSpec } from "
 export type { SimEvent, SimEventType, ElectionKind } from "./events.ts";
 export { DETAIL_EVENTS } from "./events.ts";
 export { explain } from "./explain.ts";
+export { cloneState } from "./clone.ts";
 export { audit } from "./audit.ts";
 export type { AuditReport } from "./audit.ts";
 export type { LostRecord, DuplicateRecord, OrderViolation } from "./auditTypes.ts";

@@ -1,5 +1,7 @@
 // A replica's log: segments of records, the leader-epoch cache, and the idempotent producer
-// state rebuilt from it. Records are immutable and shared between replicas.
+// state rebuilt from it. Records are immutable and shared between replicas; only the active
+// (last) segment is appended to in place, closed segments are replaced, never mutated, so
+// that checkpoints can share them.
 
 import type { LogRecord, ProducerBatchEntry, ReplicaState, Segment, VirtualMs } from "./types.ts";
 
@@ -135,6 +137,8 @@ export function latestEpoch(r: ReplicaState): number {
 /**
  * OffsetsForLeaderEpoch as the leader answers it (KIP-101/279): the largest epoch <= asked that
  * this log knows, and its end offset (the next epoch's start offset, or the LEO for the latest).
+ * An epoch older than every one this log still knows (their segments were deleted) ends where
+ * the first known epoch starts (Kafka's LeaderEpochFileCache.endOffsetFor).
  */
 export function endOffsetForEpoch(
   r: ReplicaState,
@@ -147,7 +151,12 @@ export function endOffsetForEpoch(
       break;
     }
   }
-  if (idx < 0) return { epoch: -1, endOffset: -1 };
+  if (idx < 0) {
+    const first = r.epochs[0];
+    return epoch >= 0 && first
+      ? { epoch, endOffset: first.startOffset }
+      : { epoch: -1, endOffset: -1 };
+  }
   const next = r.epochs[idx + 1];
   return { epoch: r.epochs[idx]!.epoch, endOffset: next ? next.startOffset : r.logEndOffset };
 }
@@ -166,12 +175,14 @@ export function truncateTo(r: ReplicaState, offset: number): number {
   }
   let removed = 0;
   while (r.segments.length > 0) {
-    const seg = r.segments[r.segments.length - 1]!;
+    let seg = r.segments[r.segments.length - 1]!;
     const i = lowerBound(seg.records, offset);
     const cut = seg.records.length - i;
     if (cut > 0) {
-      for (let j = i; j < seg.records.length; j++) seg.bytes -= seg.records[j]!.bytes;
-      seg.records.length = i;
+      // Replace, never mutate: checkpoints share closed segments.
+      const records = seg.records.slice(0, i);
+      seg = { ...seg, records, bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
+      r.segments[r.segments.length - 1] = seg;
       removed += cut;
     }
     if (seg.records.length === 0 && seg.baseOffset >= offset && r.segments.length > 1)
@@ -194,7 +205,10 @@ export function recordProducerBatch(
 ): void {
   if (producerId < 0) return;
   const key = String(producerId);
-  const list = r.producers[key] ?? (r.producers[key] = []);
+  let list = r.producers[key] ?? (r.producers[key] = []);
+  // A new producer epoch starts a fresh history (its sequences restart at 0).
+  if (list.length > 0 && list[list.length - 1]!.producerEpoch !== entry.producerEpoch)
+    list = r.producers[key] = [];
   list.push(entry);
   if (list.length > PRODUCER_BATCHES_KEPT) list.shift();
 }
@@ -212,17 +226,27 @@ export function rebuildProducerState(r: ReplicaState): void {
       const rec = recs[i]!;
       if (rec.producerId < 0) continue;
       const key = String(rec.producerId);
+      if (lastBatch[key] === -1) continue;
       const list = producers[key] ?? (producers[key] = []);
-      if (lastBatch[key] === rec.batchId) {
-        const first = list[0]!;
-        first.firstSeq = rec.sequence;
-        first.firstOffset = rec.offset;
-      } else if (list.length < PRODUCER_BATCHES_KEPT) {
-        list.unshift({ firstSeq: rec.sequence, lastSeq: rec.sequence, firstOffset: rec.offset });
-        lastBatch[key] = rec.batchId;
-      } else if (lastBatch[key] !== -1) {
+      const first = list[0];
+      if (
+        (first && first.producerEpoch !== rec.producerEpoch) ||
+        (lastBatch[key] !== rec.batchId && list.length >= PRODUCER_BATCHES_KEPT)
+      ) {
+        // Only the latest epoch's last five batches count.
         lastBatch[key] = -1;
         complete++;
+      } else if (first && lastBatch[key] === rec.batchId) {
+        first.firstSeq = rec.sequence;
+        first.firstOffset = rec.offset;
+      } else {
+        list.unshift({
+          producerEpoch: rec.producerEpoch,
+          firstSeq: rec.sequence,
+          lastSeq: rec.sequence,
+          firstOffset: rec.offset,
+        });
+        lastBatch[key] = rec.batchId;
       }
     }
   }

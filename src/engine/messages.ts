@@ -51,16 +51,21 @@ export type MessageBody =
       broker: BrokerId;
       /** The idempotence check recognised a retry of a batch already in the log. */
       duplicate: boolean;
+      /** The leader epoch the records were written in (-1 on error). */
+      leaderEpoch: number;
     }
   | {
       kind: "fetchRequest";
       follower: BrokerId;
+      /** The follower's incarnation that sent it: the answer goes back to that life only. */
+      followerIncarnation: number;
       leader: BrokerId;
       partitions: FetchPartitionRequest[];
     }
   | {
       kind: "fetchResponse";
       follower: BrokerId;
+      followerIncarnation: number;
       leader: BrokerId;
       partitions: FetchPartitionResponse[];
     }

@@ -18,6 +18,7 @@ function respond(
   baseOffset: number,
   duplicate: boolean,
   keys: (string | null)[],
+  leaderEpoch = -1,
 ): void {
   send(
     ctx,
@@ -36,6 +37,7 @@ function respond(
         baseOffset,
         broker,
         duplicate,
+        leaderEpoch,
       },
     },
     {
@@ -73,8 +75,17 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
   if (req.producerId >= 0) {
     const batches = r.producers[String(req.producerId)];
     const lastSeq = req.baseSequence + req.records.length - 1;
-    const dup = batches?.find((b) => b.firstSeq === req.baseSequence && b.lastSeq === lastSeq);
     const last = batches?.[batches.length - 1];
+    // ProducerAppendInfo: an older epoch is fenced; a new epoch must start at sequence 0.
+    if (last && req.producerEpoch < last.producerEpoch) {
+      if (req.acks !== 0) respond(ctx, brokerId, req, "InvalidProducerEpoch", -1, false, keys);
+      return;
+    }
+    const sameEpoch = last !== undefined && req.producerEpoch === last.producerEpoch;
+    const dup = sameEpoch
+      ? batches!.find((b) => b.firstSeq === req.baseSequence && b.lastSeq === lastSeq)
+      : undefined;
+    const inSequence = !last || req.baseSequence === (sameEpoch ? last.lastSeq + 1 : 0);
     if (dup) {
       duplicate = true;
       baseOffset = dup.firstOffset;
@@ -89,7 +100,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
         baseOffset: dup.firstOffset,
         count: req.records.length,
       }));
-    } else if (last && req.baseSequence !== last.lastSeq + 1) {
+    } else if (!inSequence) {
       if (req.acks !== 0) respond(ctx, brokerId, req, "OutOfOrderSequence", -1, false, keys);
       return;
     } else {
@@ -101,7 +112,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
   const requiredOffset = baseOffset + req.records.length;
   if (req.acks === 0) return;
   if (req.acks === 1 || r.highWatermark >= requiredOffset) {
-    respond(ctx, brokerId, req, null, baseOffset, duplicate, keys);
+    respond(ctx, brokerId, req, null, baseOffset, duplicate, keys, r.knownLeaderEpoch);
     return;
   }
   const parkId = s.nextId++;
@@ -136,6 +147,7 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       timestamp: pr.timestamp,
       leaderEpoch: r.knownLeaderEpoch,
       producerId: req.producerId,
+      producerEpoch: req.producerId >= 0 ? req.producerEpoch : -1,
       sequence: req.producerId >= 0 ? req.baseSequence + i : -1,
       batchId: req.batchId,
       bytes: pr.bytes,
@@ -157,6 +169,7 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
   });
   if (req.producerId >= 0)
     recordProducerBatch(r, req.producerId, {
+      producerEpoch: req.producerEpoch,
       firstSeq: req.baseSequence,
       lastSeq: req.baseSequence + req.records.length - 1,
       firstOffset: baseOffset,
@@ -210,7 +223,16 @@ export function completeParkedProduces(ctx: Ctx, p: PartitionState, r: ReplicaSt
     s.parkedProduces.splice(i--, 1);
     // DelayedProduce: the HW reached the batch, but is the ISR still big enough?
     const error = r.knownIsr.length < minIsr ? "NotEnoughReplicasAfterAppend" : null;
-    respond(ctx, r.brokerId, pp, error, error ? -1 : pp.baseOffset, false, pp.keys);
+    respond(
+      ctx,
+      r.brokerId,
+      pp,
+      error,
+      error ? -1 : pp.baseOffset,
+      false,
+      pp.keys,
+      error ? -1 : pp.leaderEpoch,
+    );
   }
 }
 

@@ -54,6 +54,16 @@ function pickKey(state: SimState, pr: ProducerState): string | null {
   return pr.keys[Math.floor(random(state, stream) * pr.keys.length)]!;
 }
 
+/**
+ * Wakes the sender at `at` unless it is already due to run by then: one pending wake per
+ * producer, however many records, acks and retries ask for one.
+ */
+export function scheduleSend(ctx: Ctx, pr: ProducerState, at: number): void {
+  if (pr.sendScheduledAt >= ctx.state.time && pr.sendScheduledAt <= at) return;
+  pr.sendScheduledAt = at;
+  schedule(ctx, at, { kind: "producerSend", producer: pr.id });
+}
+
 /** KafkaProducer.send: choose the partition and append to the accumulator. */
 export function enqueueRecord(
   ctx: Ctx,
@@ -106,17 +116,17 @@ export function enqueueRecord(
       createdAt: s.time,
       attempts: 0,
       baseSequence: -1,
+      producerEpoch: -1,
       inFlight: false,
       retryAt: 0,
     };
     pr.batches.push(batch);
-    schedule(ctx, s.time + pr.config.lingerMs, { kind: "producerSend", producer: pr.id });
+    scheduleSend(ctx, pr, s.time + pr.config.lingerMs);
   }
   batch.records.push(record);
   batch.bytes += bytes;
   if (sticky) onStickyAppend(pr.sticky, bytes, pr.config.batchSize);
-  if (batch.bytes >= pr.config.batchSize)
-    schedule(ctx, s.time, { kind: "producerSend", producer: pr.id });
+  if (batch.bytes >= pr.config.batchSize) scheduleSend(ctx, pr, s.time);
 }
 
 /** The rate generator: records owed since the last tick, keys drawn from the producer's stream. */
@@ -160,7 +170,9 @@ function inFlightFor(pr: ProducerState, partition: number): number {
 export function handleProducerSend(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
   const pr = s.producers[producerId];
-  if (!pr) return;
+  // A superseded wake (an earlier one already ran and rescheduled) does nothing.
+  if (!pr || pr.sendScheduledAt !== s.time) return;
+  pr.sendScheduledAt = -1;
   let wakeAt = Infinity;
   const blocked = new Set<number>();
   for (const batch of [...pr.batches]) {
@@ -179,8 +191,10 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
       batch.retryAt,
       batch.attempts > 0 ? 0 : batch.createdAt + pr.config.lingerMs,
     );
+    // A waiting batch expires exactly at delivery.timeout.ms, even in its retry backoff.
+    const expiresAt = batch.createdAt + pr.config.deliveryTimeoutMs;
     if (!ready || s.time < batch.retryAt) {
-      wakeAt = Math.min(wakeAt, due);
+      wakeAt = Math.min(wakeAt, due, expiresAt);
       if (pr.config.enableIdempotence) blocked.add(batch.partition);
       continue;
     }
@@ -192,23 +206,58 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
     }
     if (leader < 0) {
       // No leader known: the batch waits in the accumulator until delivery.timeout.ms.
-      wakeAt = Math.min(wakeAt, s.time + pr.config.retryBackoffMs);
+      wakeAt = Math.min(wakeAt, s.time + pr.config.retryBackoffMs, expiresAt);
       if (pr.config.enableIdempotence) blocked.add(batch.partition);
       continue;
     }
+    if (pr.sequenceEpochs[String(batch.partition)] === -1) {
+      // The partition restarts its sequences once no request of the old epoch is in flight.
+      if (inFlightFor(pr, batch.partition) > 0) {
+        blocked.add(batch.partition);
+        continue;
+      }
+      rewriteSequences(pr, batch.partition);
+    }
     sendBatch(ctx, pr, batch, leader);
   }
-  if (wakeAt < Infinity)
-    schedule(ctx, Math.max(wakeAt, s.time + 1), { kind: "producerSend", producer: producerId });
+  if (wakeAt < Infinity) scheduleSend(ctx, pr, Math.max(wakeAt, s.time + 1));
+}
+
+/**
+ * After an epoch bump triggered by this partition (KIP-360), its unacknowledged batches are
+ * numbered again from sequence 0 under the new epoch, in their original order.
+ */
+function rewriteSequences(pr: ProducerState, partition: number): void {
+  let next = 0;
+  for (const b of pr.batches) {
+    if (b.partition !== partition || b.baseSequence < 0) continue;
+    b.baseSequence = next;
+    b.producerEpoch = pr.producerEpoch;
+    next += b.records.length;
+  }
+  pr.nextSequence[String(partition)] = next;
+  pr.sequenceEpochs[String(partition)] = pr.producerEpoch;
+}
+
+function assignSequence(pr: ProducerState, batch: PendingBatch): void {
+  const key = String(batch.partition);
+  // Another partition's epoch bump reaches this one when none of its batches is unresolved:
+  // it then starts the new epoch at sequence 0 (TransactionManager.maybeUpdateProducerIdAndEpoch).
+  if (
+    (pr.sequenceEpochs[key] ?? 0) !== pr.producerEpoch &&
+    !pr.batches.some((b) => b.partition === batch.partition && b.baseSequence >= 0)
+  ) {
+    pr.sequenceEpochs[key] = pr.producerEpoch;
+    pr.nextSequence[key] = 0;
+  }
+  batch.baseSequence = pr.nextSequence[key] ?? 0;
+  batch.producerEpoch = pr.sequenceEpochs[key] ?? 0;
+  pr.nextSequence[key] = batch.baseSequence + batch.records.length;
 }
 
 function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: number): void {
   const s = ctx.state;
-  if (pr.producerId >= 0 && batch.baseSequence < 0) {
-    const key = String(batch.partition);
-    batch.baseSequence = pr.nextSequence[key] ?? 0;
-    pr.nextSequence[key] = batch.baseSequence + batch.records.length;
-  }
+  if (pr.producerId >= 0 && batch.baseSequence < 0) assignSequence(pr, batch);
   batch.attempts++;
   batch.inFlight = true;
   const body: MessageBody = {
@@ -220,7 +269,7 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
     partition: batch.partition,
     acks: pr.config.acks,
     producerId: pr.producerId,
-    producerEpoch: pr.producerEpoch,
+    producerEpoch: batch.producerEpoch,
     baseSequence: batch.baseSequence,
     records: batch.records,
     timeoutMs: pr.config.requestTimeoutMs,
@@ -265,16 +314,20 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
 
 function onBatchError(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: string): void {
   const s = ctx.state;
+  const sequenceError = error === "OutOfOrderSequence" || error === "InvalidProducerEpoch";
+  if (pr.producerId >= 0 && sequenceError) onSequenceError(pr, batch);
+  // Since Kafka 2.5 (KIP-360) the idempotent producer retries sequence errors.
+  const retriable = RETRIABLE.has(error) || (pr.producerId >= 0 && sequenceError);
   const canRetry =
-    RETRIABLE.has(error) &&
+    retriable &&
     batch.attempts <= pr.config.retries &&
-    s.time + pr.config.retryBackoffMs - batch.createdAt < pr.config.deliveryTimeoutMs;
+    s.time - batch.createdAt < pr.config.deliveryTimeoutMs;
   if (!canRetry) {
     failBatch(
       ctx,
       pr,
       batch,
-      RETRIABLE.has(error) && batch.attempts <= pr.config.retries ? "TimeoutException" : error,
+      retriable && batch.attempts <= pr.config.retries ? "TimeoutException" : error,
     );
     return;
   }
@@ -292,7 +345,27 @@ function onBatchError(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: s
     attempt,
     count: batch.records.length,
   }));
-  schedule(ctx, batch.retryAt, { kind: "producerSend", producer: pr.id });
+  scheduleSend(ctx, pr, batch.retryAt);
+}
+
+/**
+ * TransactionManager.canRetry: a sequence error on a batch sent after one still unresolved
+ * is expected (the earlier one will fill the gap); on the first unresolved batch the gap is
+ * real (a batch was lost or expired), so the producer bumps its epoch and the partition
+ * numbers its batches again from 0.
+ */
+function onSequenceError(pr: ProducerState, batch: PendingBatch): void {
+  const earlier = pr.batches.some(
+    (b) =>
+      b !== batch &&
+      b.partition === batch.partition &&
+      b.baseSequence >= 0 &&
+      b.producerEpoch === batch.producerEpoch &&
+      b.baseSequence < batch.baseSequence,
+  );
+  if (earlier || pr.sequenceEpochs[String(batch.partition)] === -1) return;
+  pr.producerEpoch += 1;
+  pr.sequenceEpochs[String(batch.partition)] = -1;
 }
 
 export function handleProduceResponse(
@@ -307,8 +380,8 @@ export function handleProduceResponse(
   if (body.error === null) {
     pr.batches.splice(pr.batches.indexOf(batch), 1);
     pr.acknowledged += batch.records.length;
-    const p = s.topics[batch.topic]?.partitions[batch.partition];
-    const epoch = p?.replicaStates[String(body.broker)]?.knownLeaderEpoch ?? -1;
+    // The epoch the leader wrote them in: it may have learned of a newer one since.
+    const epoch = body.leaderEpoch;
     onAcknowledged(
       s,
       pr.id,
@@ -330,7 +403,7 @@ export function handleProduceResponse(
       baseOffset: body.baseOffset,
       count: batch.records.length,
     }));
-    schedule(ctx, s.time, { kind: "producerSend", producer: pr.id });
+    scheduleSend(ctx, pr, s.time);
     return;
   }
   onBatchError(ctx, pr, batch, body.error);

@@ -20,13 +20,7 @@ import {
   type FetchPartitionResponse,
 } from "./messages.ts";
 import { completeParkedProduces, failParkedProduces } from "./produceHandling.ts";
-import type {
-  BrokerId,
-  LogRecord,
-  PartitionState,
-  ReplicaState,
-  SimState,
-} from "./types.ts";
+import type { BrokerId, LogRecord, PartitionState, ReplicaState, SimState } from "./types.ts";
 
 /** replica.fetch.backoff.ms: a follower waits this long after a failed fetch. */
 export const REPLICA_FETCH_BACKOFF_MS = 1000;
@@ -144,7 +138,7 @@ export function sendFetch(
     from: brokerParty(follower),
     to: brokerParty(leader),
     toIncarnation: leaderBroker?.incarnation ?? 0,
-    body: { kind: "fetchRequest", follower, leader, partitions },
+    body: { kind: "fetchRequest", follower, followerIncarnation: incarnation, leader, partitions },
   });
   if (!sent)
     schedule(ctx, s.time + REPLICA_FETCH_BACKOFF_MS, {
@@ -155,10 +149,18 @@ export function sendFetch(
     });
 }
 
-/** Called when a fetch request or response was lost on the way: the follower retries after a backoff. */
-export function onFetchDropped(ctx: Ctx, follower: BrokerId, leader: BrokerId): void {
+/**
+ * Called when a fetch request or response was lost on the way: the follower retries after a
+ * backoff, unless the fetch belonged to a previous life of the broker (which runs its own).
+ */
+export function onFetchDropped(
+  ctx: Ctx,
+  follower: BrokerId,
+  leader: BrokerId,
+  followerIncarnation: number,
+): void {
   const b = ctx.state.brokers[String(follower)];
-  if (!b || b.status === "offline") return;
+  if (!b || b.status === "offline" || b.incarnation !== followerIncarnation) return;
   schedule(ctx, ctx.state.time + REPLICA_FETCH_BACKOFF_MS, {
     kind: "sendFetch",
     follower,
@@ -227,6 +229,7 @@ export function handleFetchRequest(
   ctx: Ctx,
   leaderId: BrokerId,
   follower: BrokerId,
+  followerIncarnation: number,
   partitions: FetchPartitionRequest[],
 ): void {
   const s = ctx.state;
@@ -240,6 +243,7 @@ export function handleFetchRequest(
     s.parkedFetches.push({
       parkId,
       follower,
+      followerIncarnation,
       leader: leaderId,
       requests: partitions,
       expiresAt: s.time + s.config.replicaFetchWaitMaxMs,
@@ -252,25 +256,31 @@ export function handleFetchRequest(
     });
     return;
   }
-  respondFetch(ctx, leaderId, follower, responses);
+  respondFetch(ctx, leaderId, follower, followerIncarnation, responses);
 }
 
 function respondFetch(
   ctx: Ctx,
   leaderId: BrokerId,
   follower: BrokerId,
+  followerIncarnation: number,
   responses: FetchPartitionResponse[],
 ): void {
-  const s = ctx.state;
   const withData = responses.find((r) => r.records.length > 0);
-  const fb = s.brokers[String(follower)];
   const delivered = send(
     ctx,
     {
       from: brokerParty(leaderId),
       to: brokerParty(follower),
-      toIncarnation: fb?.incarnation ?? 0,
-      body: { kind: "fetchResponse", follower, leader: leaderId, partitions: responses },
+      // Back on the connection the request came in on: a restarted follower never gets it.
+      toIncarnation: followerIncarnation,
+      body: {
+        kind: "fetchResponse",
+        follower,
+        followerIncarnation,
+        leader: leaderId,
+        partitions: responses,
+      },
     },
     withData
       ? {
@@ -283,7 +293,7 @@ function respondFetch(
         }
       : undefined,
   );
-  if (!delivered) onFetchDropped(ctx, follower, leaderId);
+  if (!delivered) onFetchDropped(ctx, follower, leaderId, followerIncarnation);
 }
 
 /** A parked fetch answers early when the leader appends to one of its partitions. */
@@ -306,6 +316,7 @@ export function wakeParkedFetches(
       ctx,
       leaderId,
       pf.follower,
+      pf.followerIncarnation,
       pf.requests.map((req) => serveFetchPartition(ctx, leaderId, pf.follower, req)),
     );
   }
@@ -326,6 +337,7 @@ export function handleFetchTimeout(
     ctx,
     leaderId,
     follower,
+    pf.followerIncarnation,
     pf.requests.map((req) => serveFetchPartition(ctx, leaderId, follower, req)),
   );
 }
@@ -360,7 +372,10 @@ export function handleFetchResponse(
         own.endOffset < 0 ? r.logStartOffset : own.endOffset,
         part.divergingEpoch.endOffset < 0 ? r.logStartOffset : part.divergingEpoch.endOffset,
       );
-      truncateReplica(ctx, p, r, Math.max(to, r.logStartOffset));
+      // A divergence below this log's start (retention deleted the older segments): Kafka's
+      // UnifiedLog.truncateTo then truncates fully and starts the log at that offset.
+      if (to < r.logStartOffset) truncateFully(ctx, p, r, to);
+      else truncateReplica(ctx, p, r, to);
       continue;
     }
     appendFetched(ctx, p, r, part.records);
@@ -408,10 +423,12 @@ function appendFetched(
       if (
         !batchStart ||
         batchStart.batchId !== rec.batchId ||
-        batchStart.producerId !== rec.producerId
+        batchStart.producerId !== rec.producerId ||
+        batchStart.producerEpoch !== rec.producerEpoch
       ) {
         batchStart = rec;
         recordProducerBatch(r, rec.producerId, {
+          producerEpoch: rec.producerEpoch,
           firstSeq: rec.sequence,
           lastSeq: rec.sequence,
           firstOffset: rec.offset,
@@ -431,8 +448,7 @@ function advanceFollowerLogStart(r: ReplicaState, offset: number): void {
   if (first) {
     const keep = first.records.filter((rec) => rec.offset >= r.logStartOffset);
     if (keep.length !== first.records.length) {
-      first.records = keep;
-      first.bytes = keep.reduce((n, rec) => n + rec.bytes, 0);
+      r.segments[0] = { ...first, records: keep, bytes: keep.reduce((n, rec) => n + rec.bytes, 0) };
     }
   }
   if (r.highWatermark < r.logStartOffset) r.highWatermark = r.logStartOffset;
@@ -444,7 +460,16 @@ export function truncateReplica(
   r: ReplicaState,
   offset: number,
 ): void {
-  const removed = truncateTo(r, offset);
+  reportTruncation(ctx, p, r, offset, truncateTo(r, offset));
+}
+
+function reportTruncation(
+  ctx: Ctx,
+  p: PartitionState,
+  r: ReplicaState,
+  offset: number,
+  removed: number,
+): void {
   if (removed === 0) return;
   const time = ctx.state.time;
   const leader = r.knownLeader;
@@ -463,14 +488,16 @@ export function truncateReplica(
   onTruncated(ctx, p);
 }
 
+/** Kafka's truncateFullyAndStartAt: an empty log that starts (and ends) at `newStart`. */
 function truncateFully(ctx: Ctx, p: PartitionState, r: ReplicaState, newStart: number): void {
-  truncateReplica(ctx, p, r, r.logStartOffset);
+  const removed = truncateTo(r, r.logStartOffset);
   r.segments = [];
   r.epochs = [];
   r.producers = {};
   r.logStartOffset = newStart;
   r.logEndOffset = newStart;
   r.highWatermark = newStart;
+  reportTruncation(ctx, p, r, newStart, removed);
 }
 
 /**

@@ -54,7 +54,8 @@ function deleteSegments(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaSt
 
 /**
  * The log cleaner: in the closed segments below the HW, keep only the latest record for each
- * key (offsets keep their gaps); a tombstone is dropped once delete.retention.ms has passed.
+ * key (offsets keep their gaps). A tombstone survives its first cleaning, which stamps it with
+ * a delete horizon delete.retention.ms ahead (KIP-534); a later cleaning past that drops it.
  * Cleaning starts when the dirty part reaches min.cleanable.dirty.ratio.
  */
 function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): void {
@@ -85,14 +86,18 @@ function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): v
       removed++;
       return false;
     }
-    if (rec.value === null && now - rec.timestamp > t.config.deleteRetentionMs) {
+    if (rec.value === null && rec.deleteHorizonMs !== undefined && now >= rec.deleteHorizonMs) {
       tombstonesRemoved++;
       return false;
     }
     return true;
   };
+  const stamp = (rec: LogRecord): LogRecord =>
+    rec.value === null && rec.deleteHorizonMs === undefined && rec.offset < cleanableEnd
+      ? { ...rec, deleteHorizonMs: now + t.config.deleteRetentionMs }
+      : rec;
   const cleaned: Segment[] = closed.map((seg) => {
-    const records = seg.records.filter(keep);
+    const records = seg.records.filter(keep).map(stamp);
     return { ...seg, records, bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
   });
   r.segments = [...cleaned.filter((seg) => seg.records.length > 0), active];

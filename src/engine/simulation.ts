@@ -86,7 +86,7 @@ export function createSimulation(spec: SimulationSpec): CreateResult {
     transfers: [],
     parkedFetches: [],
     parkedProduces: [],
-    linkClock: {},
+    links: {},
     nextId: 1,
     nextProducerId: 1000,
     audit: emptyAudit(),
@@ -148,12 +148,14 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     producerId: resolved.config.enableIdempotence ? s.nextProducerId++ : -1,
     producerEpoch: 0,
     nextSequence: {},
+    sequenceEpochs: {},
     batches: [],
     leaderCache: {},
     sticky: initialStickyPartitionerState(),
     roundRobinCounter: 0,
     nextBatchId: 0,
     nextRecordNumber: 0,
+    sendScheduledAt: -1,
     rateCarry: 0,
     sent: 0,
     acknowledged: 0,
@@ -307,7 +309,7 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
   const body = message.body;
   if (dropped) {
     if (body.kind === "fetchRequest" || body.kind === "fetchResponse")
-      onFetchDropped(ctx, body.follower, body.leader);
+      onFetchDropped(ctx, body.follower, body.leader, body.followerIncarnation);
     else if (body.kind === "produceRequest") onProduceDropped(ctx, body, target?.id ?? -1);
     return;
   }
@@ -319,7 +321,13 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
       handleProduceResponse(ctx, body);
       return;
     case "fetchRequest":
-      handleFetchRequest(ctx, body.leader, body.follower, body.partitions);
+      handleFetchRequest(
+        ctx,
+        body.leader,
+        body.follower,
+        body.followerIncarnation,
+        body.partitions,
+      );
       return;
     case "fetchResponse":
       handleFetchResponse(ctx, body.follower, body.leader, body.partitions);
@@ -348,7 +356,7 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
   }
 }
 
-function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
+export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
   const t = ev.task;
   switch (t.kind) {
     case "command":

@@ -24,6 +24,8 @@ export interface LogRecord {
   readonly leaderEpoch: number;
   /** -1 when the producer is not idempotent. */
   readonly producerId: number;
+  /** The idempotent producer's epoch: a new epoch restarts the sequence at 0 (KIP-360). */
+  readonly producerEpoch: number;
   readonly sequence: number;
   /** The producer's batch that carried it (batch boundaries for the idempotence state). */
   readonly batchId: number;
@@ -31,6 +33,11 @@ export interface LogRecord {
   readonly bytes: number;
   /** Ground-truth identity of the send that created it (the auditor's handle). */
   readonly recordId: number;
+  /**
+   * A tombstone's delete horizon, set by the log cleaner when it first cleans it (KIP-534):
+   * a later cleaning removes the tombstone once this time has passed.
+   */
+  readonly deleteHorizonMs?: VirtualMs;
 }
 
 export interface Segment {
@@ -48,6 +55,7 @@ export interface EpochEntry {
 }
 
 export interface ProducerBatchEntry {
+  producerEpoch: number;
   firstSeq: number;
   lastSeq: number;
   firstOffset: number;
@@ -149,6 +157,8 @@ export interface PendingBatch {
   /** Set when the batch has been drained into a request at least once. */
   attempts: number;
   baseSequence: number;
+  /** The producer epoch its sequence numbers belong to (-1 until it has them). */
+  producerEpoch: number;
   inFlight: boolean;
   /** Next time the batch may be sent again (retry.backoff.ms). */
   retryAt: VirtualMs;
@@ -180,6 +190,11 @@ export interface ProducerState {
   producerEpoch: number;
   /** Next sequence number per partition. */
   nextSequence: Record<string, number>;
+  /**
+   * The producer epoch each partition's sequence numbers belong to; -1 while the partition
+   * waits to restart its sequences after an epoch bump (KIP-360).
+   */
+  sequenceEpochs: Record<string, number>;
   batches: PendingBatch[];
   /** The producer's metadata cache: the leader it believes for each partition. */
   leaderCache: Record<string, BrokerId>;
@@ -187,6 +202,8 @@ export interface ProducerState {
   roundRobinCounter: number;
   nextBatchId: number;
   nextRecordNumber: number;
+  /** When the sender is next due to run (-1: not scheduled). */
+  sendScheduledAt: VirtualMs;
   /** Fractional records owed by the rate generator. */
   rateCarry: number;
   sent: number;
@@ -235,6 +252,7 @@ export type Task =
 export interface ParkedFetch {
   parkId: number;
   follower: BrokerId;
+  followerIncarnation: number;
   leader: BrokerId;
   requests: FetchPartitionRequest[];
   expiresAt: VirtualMs;
@@ -272,8 +290,8 @@ export interface SimState {
   transfers: Transfer[];
   parkedFetches: ParkedFetch[];
   parkedProduces: ParkedProduce[];
-  /** Last delivery time per directed link, so each connection stays FIFO like TCP. */
-  linkClock: Record<string, VirtualMs>;
+  /** Per directed link: its latency and last delivery time, so each connection stays FIFO like TCP. */
+  links: Record<string, { latency: number; lastArrival: VirtualMs }>;
   nextId: number;
   nextProducerId: number;
   audit: AuditState;

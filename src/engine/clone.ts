@@ -1,0 +1,103 @@
+// A fast checkpoint copy of the state. Records, messages in flight, transfers and ledger
+// entries are never changed once created, so the copy shares them; everything the engine
+// mutates is copied. Written field by field so that a new field fails to type-check here.
+
+import type { AuditState } from "./auditTypes.ts";
+import type {
+  BrokerState,
+  PartitionState,
+  ProducerState,
+  ReplicaState,
+  SimState,
+  TopicState,
+} from "./types.ts";
+
+function mapValues<T>(obj: Record<string, T>, f: (v: T) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k in obj) out[k] = f(obj[k]!);
+  return out;
+}
+
+function cloneReplica(r: ReplicaState): ReplicaState {
+  return {
+    ...r,
+    // Closed segments are never mutated (log.ts): only the active one is copied.
+    segments: r.segments.map((seg, i) =>
+      i === r.segments.length - 1 ? { ...seg, records: seg.records.slice() } : seg,
+    ),
+    epochs: r.epochs.map((e) => ({ ...e })),
+    followers: mapValues(r.followers, (f) => ({ ...f })),
+    knownIsr: r.knownIsr.slice(),
+    pendingIsr: r.pendingIsr ? r.pendingIsr.slice() : null,
+    producers: mapValues(r.producers, (list) => list.map((b) => ({ ...b }))),
+  };
+}
+
+function clonePartition(p: PartitionState): PartitionState {
+  return {
+    ...p,
+    replicas: p.replicas.slice(),
+    isr: p.isr.slice(),
+    replicaStates: mapValues(p.replicaStates, cloneReplica),
+  };
+}
+
+function cloneTopic(t: TopicState): TopicState {
+  return { ...t, config: { ...t.config }, partitions: t.partitions.map(clonePartition) };
+}
+
+function cloneBroker(b: BrokerState): BrokerState {
+  return { ...b, fetching: { ...b.fetching } };
+}
+
+function cloneProducer(p: ProducerState): ProducerState {
+  return {
+    ...p,
+    config: { ...p.config },
+    nextSequence: { ...p.nextSequence },
+    sequenceEpochs: { ...p.sequenceEpochs },
+    batches: p.batches.map((b) => ({ ...b, records: b.records.slice() })),
+    leaderCache: { ...p.leaderCache },
+    sticky: { ...p.sticky },
+    errors: { ...p.errors },
+  };
+}
+
+function cloneAudit(a: AuditState): AuditState {
+  return {
+    acknowledged: a.acknowledged,
+    retired: a.retired,
+    ledgers: mapValues(a.ledgers, (l) => ({
+      entries: l.entries.slice(),
+      recent: mapValues(l.recent, (list) => list.slice()),
+    })),
+    lost: a.lost.slice(),
+    duplicates: a.duplicates.slice(),
+    orderViolations: a.orderViolations.slice(),
+  };
+}
+
+export function cloneState(s: SimState): SimState {
+  return {
+    version: s.version,
+    name: s.name,
+    seed: s.seed,
+    time: s.time,
+    seq: s.seq,
+    queue: s.queue.slice(),
+    rng: { ...s.rng },
+    config: { ...s.config },
+    brokers: mapValues(s.brokers, cloneBroker),
+    controller: { ...s.controller, voters: s.controller.voters.slice() },
+    topics: mapValues(s.topics, cloneTopic),
+    producers: mapValues(s.producers, cloneProducer),
+    transfers: s.transfers.slice(),
+    parkedFetches: s.parkedFetches.slice(),
+    parkedProduces: s.parkedProduces.slice(),
+    links: mapValues(s.links, (l) => ({ ...l })),
+    nextId: s.nextId,
+    nextProducerId: s.nextProducerId,
+    audit: cloneAudit(s.audit),
+    commandLog: s.commandLog.slice(),
+  };
+}
