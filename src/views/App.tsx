@@ -1,6 +1,11 @@
+import { useState } from "react";
+import { openBuiltinScenario } from "../store/index.ts";
+import { Simulator } from "./Simulator.tsx";
 import "./styles.css";
 
 export function App() {
+  // One store per mounted simulation, created once.
+  const [opened] = useState(() => openBuiltinScenario("default"));
   return (
     <div className="app">
       <header className="app-header">
@@ -8,13 +13,11 @@ export function App() {
         <p className="tagline">An Apache Kafka cluster you can break, in your browser.</p>
       </header>
       <main>
-        <p className="welcome">
-          Watch records travel from producers to partition leaders, see followers replicate them,
-          and find out what is lost when a broker dies.
-        </p>
-        <section aria-label="Cluster" className="cluster-placeholder">
-          <p>The cluster will appear here.</p>
-        </section>
+        {opened.ok ? (
+          <Simulator store={opened.store} />
+        ) : (
+          <p role="alert">{opened.errors.join(" ")}</p>
+        )}
       </main>
     </div>
   );
