@@ -1,0 +1,49 @@
+// `npm run bench`: prints the figures; never asserts on time (timings live here, not in tests).
+
+import { measureBundle } from "./bundle.ts";
+import {
+  classroomClusterSpec,
+  largeClusterSpec,
+  runEngineBench,
+  type EngineBenchResult,
+} from "./engine.ts";
+
+const only = process.argv.slice(2);
+const want = (name: string): boolean => only.length === 0 || only.includes(name);
+
+function print(r: EngineBenchResult): void {
+  console.log(
+    `${r.name}: ${r.virtualMs / 1000} virtual s in ${(r.wallMs / 1000).toFixed(2)} wall s (x${r.speedup}), ` +
+      `${r.events.toLocaleString("en")} events (${r.eventsPerSec.toLocaleString("en")}/s), ` +
+      `${r.recordsAcknowledged.toLocaleString("en")} records acknowledged (${r.recordsPerWallSec.toLocaleString("en")}/wall s), peak heap ${r.peakHeapMb} MB`,
+  );
+}
+
+const results: EngineBenchResult[] = [];
+if (want("engine")) {
+  const r = runEngineBench(
+    "engine: 6 brokers, 3x12 partitions, RF 3, acks=all, 1,000 rec/s, 1 hour",
+    classroomClusterSpec(),
+    3_600_000,
+  );
+  print(r);
+  results.push(r);
+}
+if (want("large")) {
+  const r = runEngineBench(
+    "engine: 50 brokers, 1,000 partitions, RF 3, 5,000 rec/s, 10 minutes",
+    largeClusterSpec(),
+    600_000,
+    10_000,
+  );
+  print(r);
+  results.push(r);
+}
+if (want("bundle")) {
+  const b = measureBundle();
+  console.log(
+    b
+      ? `bundle: ${b.files} JavaScript file(s), ${b.rawKb} KB, ${b.gzipKb} KB gzipped`
+      : "bundle: no dist/ (run npm run build first)",
+  );
+}
