@@ -7,6 +7,7 @@ import type { Acks } from "./config.ts";
 import type { ElectionKind } from "./events.ts";
 import { recordAt } from "./log.ts";
 import type { LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
+import type { RedeliveryExample } from "./groupTypes.ts";
 import type { BrokerId, LogRecord, PartitionState, PendingRecord, SimState } from "./types.ts";
 
 const RECENT_BATCHES = 16;
@@ -272,6 +273,16 @@ export interface AuditReport {
   lost: LostRecord[];
   duplicates: SimState["audit"]["duplicates"];
   orderViolations: SimState["audit"]["orderViolations"];
+  /** Records a consumer group received more than once, per group, with the cause. */
+  redelivered: GroupRedelivery[];
+}
+
+export interface GroupRedelivery {
+  groupId: string;
+  count: number;
+  examples: RedeliveryExample[];
+  /** Records a member received at or above the HW of its fetch (Kafka never allows it: 0). */
+  aboveHighWatermark: number;
 }
 
 /** The audit as of now: a read-only sweep over a copy of the ledger (the state is not changed). */
@@ -289,5 +300,13 @@ export function audit(state: SimState): AuditReport {
     lost: copy.audit.lost,
     duplicates: copy.audit.duplicates,
     orderViolations: copy.audit.orderViolations,
+    redelivered: Object.values(state.groups)
+      .map((g) => ({
+        groupId: g.groupId,
+        count: g.redelivered.count,
+        examples: g.redelivered.examples.slice(),
+        aboveHighWatermark: g.aboveHighWatermark,
+      }))
+      .sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0)),
   };
 }

@@ -3,6 +3,7 @@
 // mutates is copied. Written field by field so that a new field fails to type-check here.
 
 import type { AuditState } from "./auditTypes.ts";
+import type { ConsumerState, GroupState } from "./groupTypes.ts";
 import type {
   BrokerState,
   PartitionState,
@@ -47,7 +48,13 @@ function cloneTopic(t: TopicState): TopicState {
 }
 
 function cloneBroker(b: BrokerState): BrokerState {
-  return { ...b, fetching: { ...b.fetching } };
+  // The followed lists are replaced, never changed in place: sharing them is safe.
+  return {
+    ...b,
+    fetching: { ...b.fetching },
+    hosted: b.hosted.slice(),
+    followed: b.followed ? { ...b.followed } : null,
+  };
 }
 
 function cloneProducer(p: ProducerState): ProducerState {
@@ -77,6 +84,41 @@ function cloneAudit(a: AuditState): AuditState {
   };
 }
 
+function cloneGroup(g: GroupState): GroupState {
+  return {
+    ...g,
+    members: mapValues(g.members, (m) => ({
+      ...m,
+      subscription: m.subscription.slice(),
+      strategies: m.strategies.slice(),
+      owned: m.owned.slice(),
+      assignment: m.assignment.slice(),
+    })),
+    memberOrder: g.memberOrder.slice(),
+    committed: { ...g.committed },
+    // Pending commits and lag samples are never changed once created: the list is copied.
+    pendingCommits: g.pendingCommits.slice(),
+    pendingAssignment: g.pendingAssignment ? { ...g.pendingAssignment } : null,
+    lag: g.lag.slice(),
+    deliveredUpTo: { ...g.deliveredUpTo },
+    redeliveryCause: { ...g.redeliveryCause },
+    redelivered: { count: g.redelivered.count, examples: g.redelivered.examples.slice() },
+  };
+}
+
+function cloneConsumer(c: ConsumerState): ConsumerState {
+  return {
+    ...c,
+    topics: c.topics.slice(),
+    config: { ...c.config },
+    assignment: c.assignment.slice(),
+    positions: { ...c.positions },
+    errors: { ...c.errors },
+    // Fetched partitions are immutable once received.
+    inbox: c.inbox.slice(),
+  };
+}
+
 export function cloneState(s: SimState): SimState {
   return {
     version: s.version,
@@ -92,12 +134,18 @@ export function cloneState(s: SimState): SimState {
     topics: mapValues(s.topics, cloneTopic),
     producers: mapValues(s.producers, cloneProducer),
     transfers: s.transfers.slice(),
-    parkedFetches: s.parkedFetches.slice(),
+    parkedFetches: { ...s.parkedFetches },
     parkedProduces: s.parkedProduces.slice(),
     links: mapValues(s.links, (l) => ({ ...l })),
+    timers: { ...s.timers },
     nextId: s.nextId,
     nextProducerId: s.nextProducerId,
     audit: cloneAudit(s.audit),
+    groups: mapValues(s.groups, cloneGroup),
+    consumers: mapValues(s.consumers, cloneConsumer),
+    // The parked requests themselves are never changed: copy the indexes only.
+    parkedConsumerFetches: { ...s.parkedConsumerFetches },
+    consumerFetchWaiters: mapValues(s.consumerFetchWaiters, (waiting) => ({ ...waiting })),
     commandLog: s.commandLog.slice(),
   };
 }

@@ -20,6 +20,8 @@ export function newBroker(id: BrokerId, rack: string | null, voter: boolean): Br
     voter,
     fetching: {},
     lastHeartbeatAt: 0,
+    hosted: [],
+    followed: null,
     needsMetadata: false,
   };
 }
@@ -50,14 +52,15 @@ function forgetVolatileState(ctx: Ctx, b: BrokerState): void {
   b.fetching = {};
   // Followers whose fetch was parked here see it fail, and retry after the backoff: without
   // this their fetcher would wait for an answer forever and never fetch from this broker again.
-  for (const pf of s.parkedFetches)
+  for (const pf of Object.values(s.parkedFetches))
     if (pf.leader === b.id) onFetchDropped(ctx, pf.follower, pf.leader, pf.followerIncarnation);
-  dropParkedOf(s, b.id);
+  dropParkedOf(ctx, b.id);
   for (const t of Object.values(s.topics)) {
     for (const p of t.partitions) {
       const r = p.replicaStates[String(b.id)];
       if (!r) continue;
       r.role = "none";
+      b.followed = null;
       r.followers = {};
       r.pendingIsr = null;
     }

@@ -3,6 +3,7 @@
 
 import type { BrokerId } from "./types.ts";
 import type { Acks, ProducerConfig, TopicConfig } from "./config.ts";
+import type { ConsumerConfig } from "./groupTypes.ts";
 
 export interface BrokerSpec {
   id: BrokerId;
@@ -27,6 +28,33 @@ export interface ProducerSpec {
   config?: Partial<ProducerConfig>;
   valuePrefix?: string;
 }
+
+export interface ConsumerSpec {
+  id: string;
+  groupId: string;
+  topics: string[];
+  config?: Partial<ConsumerConfig>;
+  /** Virtual time the application spends on each record; default 1. */
+  processingMsPerRecord?: number;
+}
+
+/** kafka-consumer-groups --reset-offsets: --to-earliest, --to-latest, --to-offset, --to-datetime. */
+export type ResetTarget =
+  | { to: "earliest" }
+  | { to: "latest" }
+  | { to: "offset"; offset: number }
+  | { to: "timestamp"; timestamp: number };
+
+export type GroupCommand =
+  | { type: "addConsumer"; consumer: ConsumerSpec }
+  | { type: "removeConsumer"; consumer: string }
+  | { type: "crashConsumer"; consumer: string }
+  | { type: "restartConsumer"; consumer: string }
+  | { type: "pauseConsumer"; consumer: string }
+  | { type: "resumeConsumer"; consumer: string }
+  | { type: "stallConsumer"; consumer: string }
+  | { type: "setProcessingTime"; consumer: string; ms: number }
+  | ({ type: "resetOffsets"; groupId: string; topic?: string } & ResetTarget);
 
 export type Command =
   | { type: "killBroker"; broker: BrokerId }
@@ -56,6 +84,7 @@ export type Command =
       headers?: Record<string, string>;
       partition?: number;
       count?: number;
-    };
+    }
+  | GroupCommand;
 
 export type CommandType = Command["type"];

@@ -26,6 +26,12 @@ export interface BrokerConfig {
   networkLatencyMs: number;
   /** Virtual time a leader needs to append a batch to its log. */
   diskAppendMs: number;
+  /** offsets.topic.num.partitions */
+  offsetsTopicNumPartitions: number;
+  /** offsets.topic.replication.factor (lowered to the broker count, as a lesson cluster needs) */
+  offsetsTopicReplicationFactor: number;
+  /** group.initial.rebalance.delay.ms */
+  groupInitialRebalanceDelayMs: number;
 }
 
 export interface TopicConfig {
@@ -58,6 +64,8 @@ export interface ProducerConfig {
   retries: number;
   /** retry.backoff.ms */
   retryBackoffMs: number;
+  /** retry.backoff.max.ms: retries back off exponentially up to this (KIP-580) */
+  retryBackoffMaxMs: number;
   /** request.timeout.ms */
   requestTimeoutMs: number;
   /** delivery.timeout.ms */
@@ -85,6 +93,9 @@ export const DEFAULT_BROKER_CONFIG: BrokerConfig = {
   controllerQuorumVoters: 3,
   networkLatencyMs: 2,
   diskAppendMs: 1,
+  offsetsTopicNumPartitions: 50,
+  offsetsTopicReplicationFactor: 3,
+  groupInitialRebalanceDelayMs: 3000,
 };
 
 export const DEFAULT_TOPIC_CONFIG: TopicConfig = {
@@ -104,6 +115,7 @@ export const DEFAULT_PRODUCER_CONFIG: ProducerConfig = {
   enableIdempotence: true,
   retries: 2147483647,
   retryBackoffMs: 100,
+  retryBackoffMaxMs: 1000,
   requestTimeoutMs: 30000,
   deliveryTimeoutMs: 120000,
   lingerMs: 5,

@@ -8,6 +8,78 @@ export type ElectionKind = "initial" | "clean" | "unclean" | "preferred" | "cont
 
 type E<T extends string, F> = { type: T; time: VirtualMs } & F;
 
+/** The consumer half: groups, members, assignments, offsets. */
+export type GroupEvent =
+  | E<"consumerAdded", { consumer: string; groupId: string; topics: string[] }>
+  | E<"consumerStatusChanged", { consumer: string; groupId: string; status: string }>
+  | E<"consumerError", { consumer: string; groupId: string; error: string; message: string }>
+  | E<"memberJoined", { groupId: string; consumer: string; memberId: string; isStatic: boolean }>
+  | E<"memberLeft", { groupId: string; consumer: string; memberId: string }>
+  | E<
+      "memberEvicted",
+      {
+        groupId: string;
+        consumer: string;
+        memberId: string;
+        reason: "session.timeout.ms" | "max.poll.interval.ms";
+      }
+    >
+  | E<
+      "staticMemberRejoined",
+      { groupId: string; consumer: string; memberId: string; partitions: string[] }
+    >
+  | E<"rebalanceStarted", { groupId: string; reason: string; protocol: "eager" | "cooperative" }>
+  | E<
+      "groupStable",
+      {
+        groupId: string;
+        generation: number;
+        leader: string;
+        assignor: string;
+        members: number;
+        idle: string[];
+      }
+    >
+  | E<"groupEmpty", { groupId: string; generation: number }>
+  | E<
+      "partitionsAssigned",
+      { groupId: string; consumer: string; generation: number; partitions: string[] }
+    >
+  | E<
+      "partitionsRevoked",
+      {
+        groupId: string;
+        consumer: string;
+        partitions: string[];
+        protocol: "eager" | "cooperative" | "lost";
+      }
+    >
+  | E<
+      "offsetCommitted",
+      { groupId: string; consumer: string; offsets: string; coordinator: number }
+    >
+  | E<"offsetCommitFailed", { groupId: string; consumer: string; error: string }>
+  | E<
+      "offsetReset",
+      { groupId: string; consumer: string; partition: string; offset: number; reason: string }
+    >
+  | E<
+      "recordsConsumed",
+      { groupId: string; consumer: string; partition: string; firstOffset: number; count: number }
+    >
+  | E<
+      "recordsRedelivered",
+      {
+        groupId: string;
+        consumer: string;
+        partition: string;
+        firstOffset: number;
+        count: number;
+        cause: string;
+      }
+    >
+  | E<"coordinatorMoved", { groupId: string; from: number; to: number; offsetsLoaded: number }>;
+
 export type SimEvent =
   | E<"commandApplied", { command: string; summary: string }>
   | E<"commandRejected", { command: string; error: string; message: string }>
@@ -166,7 +238,8 @@ export type SimEvent =
       }
     >
   | E<"segmentRolled", { topic: string; partition: number; broker: BrokerId; baseOffset: number }>
-  | E<"simulationStalled", { events: number; message: string }>;
+  | E<"simulationStalled", { events: number; message: string }>
+  | GroupEvent;
 
 export type SimEventType = SimEvent["type"];
 
@@ -177,4 +250,5 @@ export const DETAIL_EVENTS: ReadonlySet<SimEventType> = new Set<SimEventType>([
   "highWatermarkAdvanced",
   "produceAcknowledged",
   "segmentRolled",
+  "recordsConsumed",
 ]);

@@ -1,12 +1,14 @@
 // One plain-language line per event, for the event feed and the CLI.
 
 import type { SimEvent } from "./events.ts";
+import { explainGroupEvent, isGroupEvent } from "./groupExplain.ts";
 
 const list = (ids: readonly number[]): string => (ids.length === 0 ? "none" : ids.join(", "));
 const tp = (topic: string, partition: number): string => `${topic}-${partition}`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function explain(e: SimEvent): string {
+  if (isGroupEvent(e)) return explainGroupEvent(e);
   switch (e.type) {
     case "commandApplied":
       return e.summary;

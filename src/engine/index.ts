@@ -14,13 +14,36 @@ export type {
   AdvanceOptions,
   AdvanceResult,
 } from "./simulation.ts";
-export type { Command, CommandType, BrokerSpec, TopicSpec, ProducerSpec } from "./commands.ts";
+export type {
+  Command,
+  CommandType,
+  BrokerSpec,
+  TopicSpec,
+  ProducerSpec,
+  ConsumerSpec,
+  GroupCommand,
+  ResetTarget,
+} from "./commands.ts";
+export { DEFAULT_CONSUMER_CONFIG } from "./groupTypes.ts";
+export type {
+  ConsumerConfig,
+  ConsumerState,
+  GroupState,
+  GroupMember,
+  GroupStateName,
+  MemberState,
+  RedeliveryExample,
+  LagSample,
+} from "./groupTypes.ts";
+export { groupOffsets, groupLag } from "./lag.ts";
+export type { PartitionOffsets } from "./lag.ts";
+export { OFFSETS_TOPIC } from "./offsets.ts";
 export type { SimEvent, SimEventType, ElectionKind } from "./events.ts";
 export { DETAIL_EVENTS } from "./events.ts";
 export { explain } from "./explain.ts";
 export { cloneState } from "./clone.ts";
 export { audit } from "./audit.ts";
-export type { AuditReport } from "./audit.ts";
+export type { AuditReport, GroupRedelivery } from "./audit.ts";
 export type { LostRecord, DuplicateRecord, OrderViolation } from "./auditTypes.ts";
 export {
   DEFAULT_BROKER_CONFIG,

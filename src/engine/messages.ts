@@ -3,6 +3,7 @@
 
 import type { BrokerId, LogRecord, PendingRecord } from "./types.ts";
 import type { Acks } from "./config.ts";
+import type { ConsumerMessageBody } from "./consumerTasks.ts";
 
 export interface FetchPartitionRequest {
   topic: string;
@@ -84,7 +85,8 @@ export type MessageBody =
       leader: BrokerId;
       leaderEpoch: number;
       isr: BrokerId[];
-    };
+    }
+  | ConsumerMessageBody;
 
 export interface Message {
   from: string;

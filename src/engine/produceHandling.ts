@@ -1,12 +1,12 @@
 // The leader's side of a produce request: leadership and min.insync.replicas checks, the
 // idempotence check, the append, and the response per acks (acks=all waits for the HW).
 
-import { emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import { timerFired, armTimer, emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
 import { appendRecord, recordProducerBatch } from "./log.ts";
 import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
 import { wakeParkedFetches, maybeAdvanceHighWatermark } from "./replication.ts";
-import type { BrokerId, LogRecord, PartitionState, ReplicaState, SimState } from "./types.ts";
+import type { BrokerId, LogRecord, PartitionState, ReplicaState } from "./types.ts";
 
 type ProduceRequest = Extract<MessageBody, { kind: "produceRequest" }>;
 
@@ -130,7 +130,10 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
     expiresAt: s.time + req.timeoutMs,
     keys,
   });
-  schedule(ctx, s.time + req.timeoutMs, { kind: "produceTimeout", broker: brokerId, parkId });
+  armTimer(ctx, `produce:${brokerId}`, s.time + req.timeoutMs, {
+    kind: "produceTimeout",
+    broker: brokerId,
+  });
 }
 
 function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceRequest): number {
@@ -253,17 +256,43 @@ export function failParkedProduces(
   }
 }
 
-export function dropParkedOf(state: SimState, brokerId: BrokerId): void {
+/**
+ * A crashed or stopped broker forgets what it was waiting on; its clients see their
+ * connections close and fail those requests with a retriable NetworkException.
+ */
+export function dropParkedOf(ctx: Ctx, brokerId: BrokerId): void {
+  const state = ctx.state;
+  for (const pp of state.parkedProduces) {
+    if (pp.broker !== brokerId) continue;
+    const { producer, batchId, attempt } = pp;
+    schedule(ctx, state.time + state.config.networkLatencyMs, {
+      kind: "connectionClosed",
+      producer,
+      batchId,
+      attempt,
+    });
+  }
   state.parkedProduces = state.parkedProduces.filter((pp) => pp.broker !== brokerId);
-  state.parkedFetches = state.parkedFetches.filter((pf) => pf.leader !== brokerId);
+  for (const [key, pf] of Object.entries(state.parkedFetches))
+    if (pf.leader === brokerId) delete state.parkedFetches[key];
 }
 
-export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId, parkId: number): void {
+export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
   const s = ctx.state;
-  const i = s.parkedProduces.findIndex((pp) => pp.parkId === parkId);
-  if (i < 0) return;
-  const pp = s.parkedProduces[i]!;
-  s.parkedProduces.splice(i, 1);
-  // The record stays in the leader's log: it may still commit later, which is why a retry without idempotence duplicates it.
-  respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);
+  if (!timerFired(ctx, `produce:${brokerId}`)) return;
+  let next = Infinity;
+  for (let i = 0; i < s.parkedProduces.length; i++) {
+    const pp = s.parkedProduces[i]!;
+    if (pp.broker !== brokerId) continue;
+    if (pp.expiresAt > s.time) {
+      next = Math.min(next, pp.expiresAt);
+      continue;
+    }
+    s.parkedProduces.splice(i--, 1);
+    // The record stays in the leader's log: it may still commit later, which is why a retry
+    // without idempotence duplicates it.
+    respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);
+  }
+  if (next < Infinity)
+    armTimer(ctx, `produce:${brokerId}`, next, { kind: "produceTimeout", broker: brokerId });
 }

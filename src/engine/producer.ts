@@ -2,7 +2,7 @@
 // (linger.ms, batch.size), the sender with max in-flight requests, retries with
 // retry.backoff.ms until delivery.timeout.ms, idempotent sequence numbers, and the callbacks.
 
-import { emit, schedule, send, type Ctx } from "./context.ts";
+import { timerFired, armTimer, emit, reachable, schedule, send, type Ctx } from "./context.ts";
 import { onAcknowledged, onUnacknowledgedDrop } from "./audit.ts";
 import { recordBytes } from "./log.ts";
 import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
@@ -23,6 +23,18 @@ const RETRIABLE = new Set([
   "RequestTimedOut",
   "NetworkException",
 ]);
+
+/**
+ * KIP-580 (Kafka 3.7+): retry.backoff.ms doubles with each attempt up to retry.backoff.max.ms,
+ * with 20% jitter either way.
+ */
+function retryBackoff(state: SimState, pr: ProducerState, attempts: number): number {
+  const base = pr.config.retryBackoffMs;
+  const max = Math.max(base, pr.config.retryBackoffMaxMs);
+  const exp = Math.min(max, base * 2 ** Math.max(0, Math.min(30, attempts - 1)));
+  const jitter = 0.8 + 0.4 * random(state, `backoff:${pr.id}`);
+  return Math.max(1, Math.round(Math.min(max, exp * jitter)));
+}
 
 /** A hot key takes this share of the records (a skewed workload). */
 const HOT_KEY_SHARE = 0.8;
@@ -84,9 +96,12 @@ export function enqueueRecord(
   else if (pr.config.partitioner === "roundrobin")
     partition = roundRobinPartition(pr.roundRobinCounter++, availablePartitions(s, pr), n);
   else {
-    partition = stickyPartition(pr.sticky, availablePartitions(s, pr), n, () =>
-      randomPositiveInt(s, `partitioner:${pr.id}`),
-    );
+    // The led partitions are listed only when a new sticky partition is drawn.
+    partition =
+      pr.sticky.current ??
+      stickyPartition(pr.sticky, availablePartitions(s, pr), n, () =>
+        randomPositiveInt(s, `partitioner:${pr.id}`),
+      );
     sticky = true;
   }
   const bytes = recordBytes(key, value, headers);
@@ -119,6 +134,7 @@ export function enqueueRecord(
       producerEpoch: -1,
       inFlight: false,
       retryAt: 0,
+      requestDeadline: 0,
     };
     pr.batches.push(batch);
     scheduleSend(ctx, pr, s.time + pr.config.lingerMs);
@@ -158,6 +174,11 @@ function failBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: stri
     error,
     count: batch.records.length,
   }));
+}
+
+function isDue(pr: ProducerState, b: PendingBatch, now: number): boolean {
+  if (b.attempts > 0) return b.retryAt <= now;
+  return b.bytes >= pr.config.batchSize || now >= b.createdAt + pr.config.lingerMs;
 }
 
 function inFlightFor(pr: ProducerState, partition: number): number {
@@ -204,8 +225,15 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
       refreshMetadata(s, pr);
       leader = pr.leaderCache[String(batch.partition)] ?? -1;
     }
+    if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) {
+      // The Java client does not send to a node it cannot connect to: the batch stays in the
+      // accumulator (no attempt counted) while metadata is refreshed.
+      refreshMetadata(s, pr);
+      leader = pr.leaderCache[String(batch.partition)] ?? -1;
+      if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) leader = -1;
+    }
     if (leader < 0) {
-      // No leader known: the batch waits in the accumulator until delivery.timeout.ms.
+      // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
       wakeAt = Math.min(wakeAt, s.time + pr.config.retryBackoffMs, expiresAt);
       if (pr.config.enableIdempotence) blocked.add(batch.partition);
       continue;
@@ -304,11 +332,15 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
     pr.acknowledged += batch.records.length;
     return;
   }
-  schedule(ctx, s.time + pr.config.requestTimeoutMs, {
+  // An in-flight batch also expires at delivery.timeout.ms (KIP-91), whichever comes first.
+  const deadline = Math.min(
+    s.time + pr.config.requestTimeoutMs,
+    batch.createdAt + pr.config.deliveryTimeoutMs,
+  );
+  batch.requestDeadline = Math.max(deadline, s.time + 1);
+  armTimer(ctx, `request:${pr.id}`, batch.requestDeadline, {
     kind: "requestTimeout",
     producer: pr.id,
-    batchId: batch.batchId,
-    attempt: batch.attempts,
   });
 }
 
@@ -332,7 +364,7 @@ function onBatchError(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: s
     return;
   }
   refreshMetadata(s, pr);
-  batch.retryAt = s.time + pr.config.retryBackoffMs;
+  batch.retryAt = s.time + retryBackoff(s, pr, batch.attempts);
   const time = s.time;
   const attempt = batch.attempts + 1;
   emit(ctx, () => ({
@@ -403,13 +435,49 @@ export function handleProduceResponse(
       baseOffset: body.baseOffset,
       count: batch.records.length,
     }));
-    scheduleSend(ctx, pr, s.time);
+    // A freed in-flight slot matters only to a batch that is already due.
+    if (
+      pr.batches.some((b) => !b.inFlight && b.partition === batch.partition && isDue(pr, b, s.time))
+    )
+      scheduleSend(ctx, pr, s.time);
     return;
   }
   onBatchError(ctx, pr, batch, body.error);
 }
 
-export function handleRequestTimeout(
+/** The client's request timeout: in-flight batches past their deadline fail and are retried. */
+export function handleRequestTimeout(ctx: Ctx, producerId: string): void {
+  const s = ctx.state;
+  const pr = s.producers[producerId];
+  if (!pr || !timerFired(ctx, `request:${producerId}`)) return;
+  for (const batch of [...pr.batches]) {
+    if (!batch.inFlight || batch.requestDeadline > s.time) continue;
+    batch.inFlight = false;
+    onBatchError(ctx, pr, batch, "RequestTimedOut");
+  }
+  let next = Infinity;
+  for (const b of pr.batches) if (b.inFlight) next = Math.min(next, b.requestDeadline);
+  if (next < Infinity)
+    armTimer(ctx, `request:${pr.id}`, next, { kind: "requestTimeout", producer: pr.id });
+}
+
+/**
+ * A request or its response lost with the connection (the broker crashed): for acks=0 the loss
+ * is silent; otherwise the client sees the disconnect as a retriable NetworkException.
+ */
+export function onProduceDropped(
+  ctx: Ctx,
+  body: Extract<MessageBody, { kind: "produceRequest" }>,
+  broker: number,
+): void {
+  if (body.acks === 0) {
+    onUnacknowledgedDrop(ctx, body.producer, body.topic, body.partition, body.records, broker);
+    return;
+  }
+  onConnectionClosed(ctx, body.producer, body.batchId, body.attempt);
+}
+
+export function onConnectionClosed(
   ctx: Ctx,
   producerId: string,
   batchId: number,
@@ -419,15 +487,5 @@ export function handleRequestTimeout(
   const batch = pr?.batches.find((b) => b.batchId === batchId);
   if (!pr || !batch || !batch.inFlight || batch.attempts !== attempt) return;
   batch.inFlight = false;
-  onBatchError(ctx, pr, batch, "RequestTimedOut");
-}
-
-/** A produce request that never arrived: for acks=0 the loss is silent. */
-export function onProduceDropped(
-  ctx: Ctx,
-  body: Extract<MessageBody, { kind: "produceRequest" }>,
-  broker: number,
-): void {
-  if (body.acks === 0)
-    onUnacknowledgedDrop(ctx, body.producer, body.topic, body.partition, body.records, broker);
+  onBatchError(ctx, pr, batch, "NetworkException");
 }

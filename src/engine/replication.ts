@@ -3,7 +3,7 @@
 // watermark, shrinks and expands the ISR; a follower checks for divergence by leader epoch
 // on every fetch and truncates (KIP-101, KIP-279, KIP-320).
 
-import { emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import { timerFired, armTimer, emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
 import { onTruncated } from "./audit.ts";
 import {
   appendRecord,
@@ -19,8 +19,16 @@ import {
   type FetchPartitionRequest,
   type FetchPartitionResponse,
 } from "./messages.ts";
+import { wakeParkedConsumerFetches } from "./consumerFetch.ts";
 import { completeParkedProduces, failParkedProduces } from "./produceHandling.ts";
-import type { BrokerId, LogRecord, PartitionState, ReplicaState, SimState } from "./types.ts";
+import type {
+  BrokerId,
+  LogRecord,
+  PartitionState,
+  ReplicaState,
+  SimState,
+  BrokerState,
+} from "./types.ts";
 
 /** replica.fetch.backoff.ms: a follower waits this long after a failed fetch. */
 export const REPLICA_FETCH_BACKOFF_MS = 1000;
@@ -59,6 +67,8 @@ export function applyPartitionChange(
     return;
   }
   const wasLeader = r.role === "leader";
+  const broker = s.brokers[String(brokerId)];
+  if (broker) broker.followed = null;
   r.knownLeader = leader;
   r.knownLeaderEpoch = leaderEpoch;
   r.pendingIsr = null;
@@ -105,6 +115,25 @@ export function startFetcher(ctx: Ctx, follower: BrokerId, leader: BrokerId): vo
   });
 }
 
+/** The partitions a broker follows from a leader, rebuilt from the roles after a change. */
+function followedFrom(
+  s: SimState,
+  b: BrokerState,
+  leader: BrokerId,
+): readonly { topic: string; partition: number }[] {
+  if (!b.followed) {
+    const followed: Record<string, { topic: string; partition: number }[]> = {};
+    for (const h of b.hosted) {
+      const p = partitionOf(s, h.topic, h.partition);
+      const r = p && replicaOf(p, b.id);
+      if (!r || r.role !== "follower" || r.knownLeader < 0) continue;
+      (followed[String(r.knownLeader)] ??= []).push(h);
+    }
+    b.followed = followed;
+  }
+  return b.followed[String(leader)] ?? [];
+}
+
 /** One fetch request per (follower, leader) pair, covering every partition it follows there. */
 export function sendFetch(
   ctx: Ctx,
@@ -116,18 +145,17 @@ export function sendFetch(
   const b = s.brokers[String(follower)];
   if (!b || b.incarnation !== incarnation || b.status === "offline") return;
   const partitions: FetchPartitionRequest[] = [];
-  for (const t of Object.values(s.topics)) {
-    for (const p of t.partitions) {
-      const r = replicaOf(p, follower);
-      if (!r || r.role !== "follower" || r.knownLeader !== leader) continue;
-      partitions.push({
-        topic: p.topic,
-        partition: p.partition,
-        fetchOffset: r.logEndOffset,
-        lastFetchedEpoch: latestEpoch(r),
-        currentLeaderEpoch: r.knownLeaderEpoch,
-      });
-    }
+  for (const h of followedFrom(s, b, leader)) {
+    const p = partitionOf(s, h.topic, h.partition);
+    const r = p && replicaOf(p, follower);
+    if (!p || !r || r.role !== "follower" || r.knownLeader !== leader) continue;
+    partitions.push({
+      topic: p.topic,
+      partition: p.partition,
+      fetchOffset: r.logEndOffset,
+      lastFetchedEpoch: latestEpoch(r),
+      currentLeaderEpoch: r.knownLeaderEpoch,
+    });
   }
   if (partitions.length === 0) {
     b.fetching[String(leader)] = false;
@@ -175,6 +203,27 @@ function isCaughtUp(r: ReplicaState, followerId: BrokerId, now: number, lagMaxMs
   return f.logEndOffset >= r.logEndOffset || now - f.lastCaughtUpTime <= lagMaxMs;
 }
 
+const NO_RECORDS: readonly LogRecord[] = Object.freeze([]);
+
+/** Built field by field: object spreads on this hot path cost more than the fetch itself. */
+function fetchAnswer(
+  req: FetchPartitionRequest,
+  r: ReplicaState | undefined,
+  records: readonly LogRecord[],
+  divergingEpoch: FetchPartitionResponse["divergingEpoch"],
+  error: FetchPartitionResponse["error"],
+): FetchPartitionResponse {
+  return {
+    topic: req.topic,
+    partition: req.partition,
+    records: records as LogRecord[],
+    highWatermark: r ? r.highWatermark : 0,
+    logStartOffset: r ? r.logStartOffset : 0,
+    divergingEpoch,
+    error,
+  };
+}
+
 function serveFetchPartition(
   ctx: Ctx,
   leaderId: BrokerId,
@@ -184,30 +233,18 @@ function serveFetchPartition(
   const s = ctx.state;
   const p = partitionOf(s, req.topic, req.partition);
   const r = p && replicaOf(p, leaderId);
-  const base = {
-    topic: req.topic,
-    partition: req.partition,
-    records: [] as LogRecord[],
-    highWatermark: 0,
-    logStartOffset: 0,
-    divergingEpoch: null,
-  };
-  if (!p || !r || r.role !== "leader") return { ...base, error: "NotLeaderOrFollower" };
-  if (req.currentLeaderEpoch !== r.knownLeaderEpoch) return { ...base, error: "FencedLeaderEpoch" };
-  const answer = {
-    ...base,
-    highWatermark: r.highWatermark,
-    logStartOffset: r.logStartOffset,
-    error: null,
-  };
+  if (!p || !r || r.role !== "leader")
+    return fetchAnswer(req, undefined, NO_RECORDS, null, "NotLeaderOrFollower");
+  if (req.currentLeaderEpoch !== r.knownLeaderEpoch)
+    return fetchAnswer(req, undefined, NO_RECORDS, null, "FencedLeaderEpoch");
   if (req.lastFetchedEpoch >= 0) {
     const end = endOffsetForEpoch(r, req.lastFetchedEpoch);
     if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
-      return { ...answer, divergingEpoch: end };
+      return fetchAnswer(req, r, NO_RECORDS, end, null);
     }
   }
   if (req.fetchOffset < r.logStartOffset || req.fetchOffset > r.logEndOffset)
-    return { ...answer, error: "OffsetOutOfRange" };
+    return fetchAnswer(req, r, NO_RECORDS, null, "OffsetOutOfRange");
   const now = s.time;
   const f = r.followers[String(follower)];
   if (f) {
@@ -221,8 +258,11 @@ function serveFetchPartition(
     maybeExpandIsr(ctx, p, r, follower);
     maybeAdvanceHighWatermark(ctx, p, r);
   }
-  const records = readRecords(r, req.fetchOffset, r.logEndOffset, s.config.replicaFetchMaxBytes);
-  return { ...answer, highWatermark: r.highWatermark, records };
+  const records =
+    req.fetchOffset >= r.logEndOffset
+      ? NO_RECORDS
+      : readRecords(r, req.fetchOffset, r.logEndOffset, s.config.replicaFetchMaxBytes);
+  return fetchAnswer(req, r, records, null, null);
 }
 
 export function handleFetchRequest(
@@ -239,20 +279,18 @@ export function handleFetchRequest(
   );
   if (!hasData) {
     // Long poll: park until data arrives or replica.fetch.wait.max.ms passes.
-    const parkId = s.nextId++;
-    s.parkedFetches.push({
-      parkId,
+    s.parkedFetches[`${leaderId}>${follower}`] = {
+      parkId: s.nextId++,
       follower,
       followerIncarnation,
       leader: leaderId,
       requests: partitions,
       expiresAt: s.time + s.config.replicaFetchWaitMaxMs,
-    });
-    schedule(ctx, s.time + s.config.replicaFetchWaitMaxMs, {
+    };
+    armTimer(ctx, `fetch:${leaderId}>${follower}`, s.time + s.config.replicaFetchWaitMaxMs, {
       kind: "fetchTimeout",
       leader: leaderId,
       follower,
-      parkId,
     });
     return;
   }
@@ -304,14 +342,14 @@ export function wakeParkedFetches(
   partition: number,
 ): void {
   const s = ctx.state;
-  for (let i = 0; i < s.parkedFetches.length; i++) {
-    const pf = s.parkedFetches[i]!;
-    if (
-      pf.leader !== leaderId ||
-      !pf.requests.some((q) => q.partition === partition && q.topic === topic)
-    )
-      continue;
-    s.parkedFetches.splice(i--, 1);
+  const p = partitionOf(s, topic, partition);
+  if (!p) return;
+  // Only the partition's own followers can be waiting on it: look up their sessions directly.
+  for (const follower of p.replicas) {
+    const key = `${leaderId}>${follower}`;
+    const pf = s.parkedFetches[key];
+    if (!pf || !pf.requests.some((q) => q.partition === partition && q.topic === topic)) continue;
+    delete s.parkedFetches[key];
     respondFetch(
       ctx,
       leaderId,
@@ -322,17 +360,21 @@ export function wakeParkedFetches(
   }
 }
 
-export function handleFetchTimeout(
-  ctx: Ctx,
-  leaderId: BrokerId,
-  follower: BrokerId,
-  parkId: number,
-): void {
+export function handleFetchTimeout(ctx: Ctx, leaderId: BrokerId, follower: BrokerId): void {
   const s = ctx.state;
-  const i = s.parkedFetches.findIndex((pf) => pf.parkId === parkId);
-  if (i < 0) return;
-  const pf = s.parkedFetches[i]!;
-  s.parkedFetches.splice(i, 1);
+  if (!timerFired(ctx, `fetch:${leaderId}>${follower}`)) return;
+  const key = `${leaderId}>${follower}`;
+  const pf = s.parkedFetches[key];
+  if (!pf) return;
+  if (pf.expiresAt > s.time) {
+    armTimer(ctx, `fetch:${leaderId}>${follower}`, pf.expiresAt, {
+      kind: "fetchTimeout",
+      leader: leaderId,
+      follower,
+    });
+    return;
+  }
+  delete s.parkedFetches[key];
   respondFetch(
     ctx,
     leaderId,
@@ -400,12 +442,15 @@ export function handleFetchResponse(
   const delay =
     errors === partitions.length && errors > 0 ? REPLICA_FETCH_BACKOFF_MS : b.fetchDelayMs;
   b.fetching[String(leader)] = true;
-  schedule(ctx, s.time + delay, {
-    kind: "sendFetch",
-    follower,
-    leader,
-    incarnation: b.incarnation,
-  });
+  // The fetcher thread sends its next request at once; only a delay needs the queue.
+  if (delay === 0) sendFetch(ctx, follower, leader, b.incarnation);
+  else
+    schedule(ctx, s.time + delay, {
+      kind: "sendFetch",
+      follower,
+      leader,
+      incarnation: b.incarnation,
+    });
 }
 
 function appendFetched(
@@ -540,6 +585,7 @@ export function maybeAdvanceHighWatermark(ctx: Ctx, p: PartitionState, r: Replic
     }));
   }
   completeParkedProduces(ctx, p, r);
+  wakeParkedConsumerFetches(ctx, r.brokerId, p.topic, p.partition);
 }
 
 function isrEligible(s: SimState, id: BrokerId): boolean {
@@ -595,14 +641,13 @@ export function handleIsrCheck(ctx: Ctx, brokerId: BrokerId, incarnation: number
     broker: brokerId,
     incarnation,
   });
-  for (const t of Object.values(s.topics)) {
-    for (const p of t.partitions) {
-      const r = replicaOf(p, brokerId);
-      if (!r || r.role !== "leader" || r.pendingIsr) continue;
-      const keep = r.knownIsr.filter(
-        (id) => id === brokerId || isCaughtUp(r, id, s.time, s.config.replicaLagTimeMaxMs),
-      );
-      if (keep.length < r.knownIsr.length) sendAlterPartition(ctx, p, r, keep);
-    }
+  for (const h of b.hosted) {
+    const p = partitionOf(s, h.topic, h.partition);
+    const r = p && replicaOf(p, brokerId);
+    if (!p || !r || r.role !== "leader" || r.pendingIsr) continue;
+    const keep = r.knownIsr.filter(
+      (id) => id === brokerId || isCaughtUp(r, id, s.time, s.config.replicaLagTimeMaxMs),
+    );
+    if (keep.length < r.knownIsr.length) sendAlterPartition(ctx, p, r, keep);
   }
 }

@@ -3,7 +3,7 @@
 
 import { emit, reachable, removeTransfer, schedule, type Ctx } from "./context.ts";
 import { DEFAULT_BROKER_CONFIG, resolveProducerConfig, type BrokerConfig } from "./config.ts";
-import type { BrokerSpec, Command, ProducerSpec, TopicSpec } from "./commands.ts";
+import type { BrokerSpec, Command, ConsumerSpec, ProducerSpec, TopicSpec } from "./commands.ts";
 import {
   electPreferredLeaders,
   handleAlterPartition,
@@ -35,6 +35,7 @@ import {
   handleProducerSend,
   handleProducerTick,
   handleRequestTimeout,
+  onConnectionClosed,
   onProduceDropped,
 } from "./producer.ts";
 import { heapPeek, heapPop } from "./queue.ts";
@@ -48,6 +49,8 @@ import {
   sendFetch,
 } from "./replication.ts";
 import { handleRetentionCheck } from "./retention.ts";
+import { dispatchConsumerTask, deliverConsumerMessage } from "./consumerDispatch.ts";
+import { addConsumer, executeGroupCommand } from "./groupCommands.ts";
 import { createTopic, validateTopicConfig, type EngineError } from "./topics.ts";
 import type { ProducerState, ScheduledEvent, SimState, VirtualMs } from "./types.ts";
 
@@ -58,6 +61,8 @@ export interface SimulationSpec {
   config?: Partial<BrokerConfig>;
   topics: TopicSpec[];
   producers: ProducerSpec[];
+  /** Consumers, each in its group (a group is created with its first member). */
+  consumers?: ConsumerSpec[];
   /** Commands scheduled at virtual times (the scenario's timeline). */
   timeline: { at: VirtualMs; command: Command }[];
 }
@@ -84,12 +89,17 @@ export function createSimulation(spec: SimulationSpec): CreateResult {
     topics: {},
     producers: {},
     transfers: [],
-    parkedFetches: [],
+    parkedFetches: {},
     parkedProduces: [],
     links: {},
+    timers: {},
     nextId: 1,
     nextProducerId: 1000,
     audit: emptyAudit(),
+    groups: {},
+    consumers: {},
+    parkedConsumerFetches: {},
+    consumerFetchWaiters: {},
     commandLog: [],
   };
   const errors: EngineError[] = [];
@@ -109,6 +119,11 @@ export function createSimulation(spec: SimulationSpec): CreateResult {
   }
   for (const p of spec.producers) {
     const err = addProducer(ctx, p);
+    if (err) errors.push(err);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  for (const c of spec.consumers ?? []) {
+    const err = addConsumer(ctx, c);
     if (err) errors.push(err);
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -259,6 +274,16 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
       }
       return null;
     }
+    case "addConsumer":
+    case "removeConsumer":
+    case "crashConsumer":
+    case "restartConsumer":
+    case "pauseConsumer":
+    case "resumeConsumer":
+    case "stallConsumer":
+    case "setProcessingTime":
+    case "resetOffsets":
+      return executeGroupCommand(ctx, command);
   }
 }
 
@@ -311,6 +336,8 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
     if (body.kind === "fetchRequest" || body.kind === "fetchResponse")
       onFetchDropped(ctx, body.follower, body.leader, body.followerIncarnation);
     else if (body.kind === "produceRequest") onProduceDropped(ctx, body, target?.id ?? -1);
+    else if (body.kind === "produceResponse")
+      onConnectionClosed(ctx, body.producer, body.batchId, body.attempt);
     return;
   }
   switch (body.kind) {
@@ -353,6 +380,12 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
         body.isr,
       );
       return;
+    case "consumerFetch":
+    case "consumerFetchResponse":
+    case "offsetCommit":
+    case "offsetCommitResponse":
+      deliverConsumerMessage(ctx, target?.id ?? -1, body);
+      return;
   }
 }
 
@@ -378,13 +411,16 @@ export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
       handleIsrCheck(ctx, t.broker, t.incarnation);
       return;
     case "fetchTimeout":
-      handleFetchTimeout(ctx, t.leader, t.follower, t.parkId);
+      handleFetchTimeout(ctx, t.leader, t.follower);
       return;
     case "sendFetch":
       sendFetch(ctx, t.follower, t.leader, t.incarnation);
       return;
+    case "connectionClosed":
+      onConnectionClosed(ctx, t.producer, t.batchId, t.attempt);
+      return;
     case "produceTimeout":
-      handleProduceTimeout(ctx, t.broker, t.parkId);
+      handleProduceTimeout(ctx, t.broker);
       return;
     case "producerTick":
       handleProducerTick(ctx, t.producer);
@@ -393,13 +429,23 @@ export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
       handleProducerSend(ctx, t.producer);
       return;
     case "requestTimeout":
-      handleRequestTimeout(ctx, t.producer, t.batchId, t.attempt);
+      handleRequestTimeout(ctx, t.producer);
       return;
     case "retentionCheck":
       handleRetentionCheck(ctx);
       return;
     case "preferredLeaderCheck":
       handlePreferredLeaderCheck(ctx);
+      return;
+    case "consumerPoll":
+    case "consumerHeartbeat":
+    case "consumerPollTimeout":
+    case "consumerProcessed":
+    case "consumerCommitTimeout":
+    case "consumerFetchWait":
+    case "groupTick":
+    case "offsetCommitCheck":
+      dispatchConsumerTask(ctx, t);
       return;
   }
 }

@@ -102,6 +102,9 @@ export function createTopic(ctx: Ctx, spec: TopicSpec): EngineError | null {
     replicationFactor: spec.replicationFactor,
     assignment,
   }));
+  for (const p of partitions)
+    for (const id of p.replicas)
+      s.brokers[String(id)]?.hosted.push({ topic: p.topic, partition: p.partition });
   for (const p of partitions) {
     const leader = p.leader;
     const isr = [...p.isr];

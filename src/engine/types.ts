@@ -7,6 +7,8 @@ import type { BrokerConfig, ProducerConfig, TopicConfig } from "./config.ts";
 import type { StickyPartitionerState } from "./partitioner.ts";
 import type { AuditState } from "./auditTypes.ts";
 import type { FetchPartitionRequest, Message } from "./messages.ts";
+import type { ConsumerState, GroupState } from "./groupTypes.ts";
+import type { ConsumerTask, ConsumerFetchRequest } from "./consumerTasks.ts";
 
 export type BrokerId = number;
 /** Virtual milliseconds since the start of the run. */
@@ -134,6 +136,13 @@ export interface BrokerState {
   /** The broker's fetcher to each leader broker: is a fetch request outstanding? */
   fetching: Record<string, boolean>;
   lastHeartbeatAt: VirtualMs;
+  /** The partitions it hosts a replica of (an index, so per-broker work does not scan every partition). */
+  hosted: { topic: string; partition: number }[];
+  /**
+   * The partitions it follows, per leader: derived from its replicas' roles, rebuilt after any
+   * role change (null until then), so a fetch does not scan every hosted partition.
+   */
+  followed: Record<string, { topic: string; partition: number }[]> | null;
   /** Missed metadata while down or cut off: it catches up on its next successful heartbeat. */
   needsMetadata: boolean;
 }
@@ -162,6 +171,8 @@ export interface PendingBatch {
   inFlight: boolean;
   /** Next time the batch may be sent again (retry.backoff.ms). */
   retryAt: VirtualMs;
+  /** While in flight: when the request times out (or the batch expires, if sooner). */
+  requestDeadline: VirtualMs;
 }
 
 export interface PendingRecord {
@@ -214,7 +225,7 @@ export interface ProducerState {
 
 export interface Transfer {
   id: number;
-  kind: "produce" | "ack" | "error" | "replicate" | "fetch";
+  kind: "produce" | "ack" | "error" | "replicate" | "fetch" | "consume" | "commit";
   from: string;
   to: string;
   sentAt: VirtualMs;
@@ -240,14 +251,16 @@ export type Task =
   | { kind: "sessionCheck"; broker: BrokerId; heartbeatAt: VirtualMs }
   | { kind: "controllerElection" }
   | { kind: "isrCheck"; broker: BrokerId; incarnation: number }
-  | { kind: "fetchTimeout"; leader: BrokerId; follower: BrokerId; parkId: number }
+  | { kind: "fetchTimeout"; leader: BrokerId; follower: BrokerId }
   | { kind: "sendFetch"; follower: BrokerId; leader: BrokerId; incarnation: number }
-  | { kind: "produceTimeout"; broker: BrokerId; parkId: number }
+  | { kind: "produceTimeout"; broker: BrokerId }
+  | { kind: "connectionClosed"; producer: string; batchId: number; attempt: number }
   | { kind: "producerTick"; producer: string }
   | { kind: "producerSend"; producer: string }
-  | { kind: "requestTimeout"; producer: string; batchId: number; attempt: number }
+  | { kind: "requestTimeout"; producer: string }
   | { kind: "retentionCheck" }
-  | { kind: "preferredLeaderCheck" };
+  | { kind: "preferredLeaderCheck" }
+  | ConsumerTask;
 
 export interface ParkedFetch {
   parkId: number;
@@ -288,13 +301,24 @@ export interface SimState {
   topics: Record<string, TopicState>;
   producers: Record<string, ProducerState>;
   transfers: Transfer[];
-  parkedFetches: ParkedFetch[];
+  /** At most one parked fetch per (leader, follower) pair, keyed `leader>follower`. */
+  parkedFetches: Record<string, ParkedFetch>;
   parkedProduces: ParkedProduce[];
   /** Per directed link: its latency and last delivery time, so each connection stays FIFO like TCP. */
   links: Record<string, { latency: number; lastArrival: VirtualMs }>;
+  /** Pending keyed timers (context.ts armTimer): when each fires next. */
+  timers: Record<string, VirtualMs>;
   nextId: number;
   nextProducerId: number;
   audit: AuditState;
+  /** Consumer groups, as their coordinators hold them. */
+  groups: Record<string, GroupState>;
+  /** Consumer clients, by id. */
+  consumers: Record<string, ConsumerState>;
+  /** Consumer fetches long-polling at a leader, keyed `broker>consumer` (woken by the HW). */
+  parkedConsumerFetches: Record<string, ConsumerFetchRequest>;
+  /** Index of those by partition: `broker>topic>partition` to the consumers waiting there. */
+  consumerFetchWaiters: Record<string, Record<string, true>>;
   /** Every command applied, stamped with its virtual time (the run's script). */
   commandLog: { at: VirtualMs; command: Command }[];
 }

@@ -189,7 +189,7 @@ describe("follower truncation", () => {
     const life = sim.state.brokers["5"]!.incarnation;
     // A fetch loop is always in exactly one place: waiting to send, on the wire, or parked.
     const outstanding = () =>
-      sim.state.parkedFetches.filter(
+      Object.values(sim.state.parkedFetches).filter(
         (f) => f.follower === 5 && f.leader === 3 && f.followerIncarnation === life,
       ).length +
       sim.state.queue.filter((e) => {

@@ -16,6 +16,11 @@ import {
   type BrokerConfig,
   type BrokerId,
   type Command,
+  type ConsumerSpec,
+  type ConsumerState,
+  type GroupState,
+  type PartitionOffsets,
+  groupOffsets,
   type EngineError,
   type LogRecord,
   type PartitionState,
@@ -57,6 +62,7 @@ export interface DriverSpec {
   config?: Partial<BrokerConfig>;
   seed?: number;
   timeline?: SimulationSpec["timeline"];
+  consumers?: ConsumerSpec[];
 }
 
 export interface ProduceOptions {
@@ -91,6 +97,7 @@ export function toSimulationSpec(spec: DriverSpec): SimulationSpec {
       keys: p.keys ?? null,
       config: p.config ?? {},
     })),
+    consumers: spec.consumers ?? [],
     timeline: spec.timeline ?? [],
   };
 }
@@ -228,6 +235,28 @@ export class SimDriver {
     const p = this.state.producers[id];
     if (!p) throw new Error(`no producer ${id}`);
     return p;
+  }
+  group(id: string): GroupState {
+    const g = this.state.groups[id];
+    if (!g) throw new Error(`no group ${id}`);
+    return g;
+  }
+  consumer(id: string): ConsumerState {
+    const c = this.state.consumers[id];
+    if (!c) throw new Error(`no consumer ${id}`);
+    return c;
+  }
+  /** kafka-consumer-groups --describe: committed offset, log end offset and lag per partition. */
+  groupOffsets(id: string): PartitionOffsets[] {
+    return groupOffsets(this.state, id);
+  }
+  /** The group's owners per partition: consumer ids of live members whose process owns it. */
+  owners(groupId: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const c of Object.values(this.state.consumers))
+      if (c.groupId === groupId && c.status !== "crashed")
+        for (const pk of c.assignment) (out[pk] ??= []).push(c.id);
+    return out;
   }
   controller(): BrokerId {
     return this.state.controller.active;

@@ -1,0 +1,153 @@
+// The leader's side of a consumer fetch: records from the fetch offset up to the high watermark
+// only (a consumer never sees uncommitted records), at most max.poll.records, and a long poll of
+// up to fetch.max.wait.ms while there is nothing to return.
+
+import { armTimer, send, timerFired, type Ctx } from "./context.ts";
+import {
+  consumerParty,
+  type ConsumerFetchPartition,
+  type ConsumerFetchRequest,
+} from "./consumerTasks.ts";
+import { readRecords } from "./log.ts";
+import { brokerParty } from "./messages.ts";
+import type { BrokerId } from "./types.ts";
+
+/** max.partition.fetch.bytes */
+const MAX_PARTITION_FETCH_BYTES = 1048576;
+
+function serve(
+  ctx: Ctx,
+  broker: BrokerId,
+  q: ConsumerFetchRequest["partitions"][number],
+  maxRecords: number,
+): ConsumerFetchPartition {
+  const p = ctx.state.topics[q.topic]?.partitions[q.partition];
+  const r = p?.replicaStates[String(broker)];
+  const base = { topic: q.topic, partition: q.partition, fetchOffset: q.offset };
+  if (!r || r.role !== "leader")
+    return {
+      ...base,
+      records: [],
+      highWatermark: -1,
+      logStartOffset: -1,
+      error: "NotLeaderOrFollower",
+    };
+  const hw = r.highWatermark;
+  // Kafka checks the range against the log end offset: between the HW and the LEO (a new
+  // leader whose HW has not caught up yet) the answer is simply empty.
+  if (q.offset < r.logStartOffset || q.offset > r.logEndOffset)
+    return {
+      ...base,
+      records: [],
+      highWatermark: hw,
+      logStartOffset: r.logStartOffset,
+      error: "OffsetOutOfRange",
+    };
+  const records = readRecords(r, q.offset, hw, MAX_PARTITION_FETCH_BYTES).slice(0, maxRecords);
+  return { ...base, records, highWatermark: hw, logStartOffset: r.logStartOffset, error: null };
+}
+
+export function handleConsumerFetch(ctx: Ctx, broker: BrokerId, req: ConsumerFetchRequest): void {
+  const s = ctx.state;
+  const b = s.brokers[String(broker)];
+  if (!b || b.status !== "online") return;
+  const results = req.partitions.map((q) => serve(ctx, broker, q, req.maxRecords));
+  const ready = results.some((r) => r.records.length > 0 || r.error !== null);
+  if (!ready && s.time < req.deadline) {
+    // DelayedFetch: park until the high watermark moves on one of its partitions, or the deadline.
+    park(ctx, broker, req);
+    armTimer(ctx, `cfetch:${broker}>${req.consumer}`, req.deadline, {
+      kind: "consumerFetchWait",
+      broker,
+      consumer: req.consumer,
+    });
+    return;
+  }
+  const withData = results.filter((r) => r.records.length > 0);
+  const count = withData.reduce((n, r) => n + r.records.length, 0);
+  const first = withData[0];
+  send(
+    ctx,
+    {
+      from: brokerParty(broker),
+      to: consumerParty(req.consumer),
+      toIncarnation: 0,
+      body: {
+        kind: "consumerFetchResponse",
+        consumer: req.consumer,
+        incarnation: req.incarnation,
+        pollId: req.pollId,
+        partitions: results,
+      },
+    },
+    first
+      ? {
+          kind: "consume",
+          topic: first.topic,
+          partition: first.partition,
+          keys: first.records.slice(0, 50).map((r) => r.key),
+          firstOffset: first.records[0]!.offset,
+          label: `${count} record${count === 1 ? "" : "s"}`,
+        }
+      : undefined,
+  );
+}
+
+const waitKey = (broker: BrokerId, topic: string, partition: number): string =>
+  `${broker}>${topic}>${partition}`;
+
+function park(ctx: Ctx, broker: BrokerId, req: ConsumerFetchRequest): void {
+  const s = ctx.state;
+  unpark(ctx, broker, req.consumer);
+  s.parkedConsumerFetches[`${broker}>${req.consumer}`] = req;
+  for (const q of req.partitions)
+    (s.consumerFetchWaiters[waitKey(broker, q.topic, q.partition)] ??= {})[req.consumer] = true;
+}
+
+function unpark(ctx: Ctx, broker: BrokerId, consumer: string): ConsumerFetchRequest | undefined {
+  const s = ctx.state;
+  const key = `${broker}>${consumer}`;
+  const req = s.parkedConsumerFetches[key];
+  if (!req) return undefined;
+  delete s.parkedConsumerFetches[key];
+  for (const q of req.partitions) {
+    const k = waitKey(broker, q.topic, q.partition);
+    const waiting = s.consumerFetchWaiters[k];
+    if (!waiting) continue;
+    delete waiting[consumer];
+    if (Object.keys(waiting).length === 0) delete s.consumerFetchWaiters[k];
+  }
+  return req;
+}
+
+/** fetch.max.wait.ms passed with nothing to return: answer empty. */
+export function handleConsumerFetchTimeout(ctx: Ctx, broker: BrokerId, consumer: string): void {
+  if (!timerFired(ctx, `cfetch:${broker}>${consumer}`)) return;
+  const req = ctx.state.parkedConsumerFetches[`${broker}>${consumer}`];
+  if (!req) return;
+  if (req.deadline > ctx.state.time) {
+    armTimer(ctx, `cfetch:${broker}>${consumer}`, req.deadline, {
+      kind: "consumerFetchWait",
+      broker,
+      consumer,
+    });
+    return;
+  }
+  unpark(ctx, broker, consumer);
+  handleConsumerFetch(ctx, broker, req);
+}
+
+/** The leader's high watermark moved: consumers long-polling on that partition answer now. */
+export function wakeParkedConsumerFetches(
+  ctx: Ctx,
+  broker: BrokerId,
+  topic: string,
+  partition: number,
+): void {
+  const waiting = ctx.state.consumerFetchWaiters[waitKey(broker, topic, partition)];
+  if (!waiting) return;
+  for (const consumer of Object.keys(waiting)) {
+    const req = unpark(ctx, broker, consumer);
+    if (req) handleConsumerFetch(ctx, broker, req);
+  }
+}

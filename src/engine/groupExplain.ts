@@ -1,0 +1,85 @@
+// Plain-language lines for the consumer half's events.
+
+import type { GroupEvent, SimEvent } from "./events.ts";
+
+const GROUP_EVENT_TYPES: ReadonlySet<string> = new Set<GroupEvent["type"]>([
+  "consumerAdded",
+  "consumerStatusChanged",
+  "consumerError",
+  "memberJoined",
+  "memberLeft",
+  "memberEvicted",
+  "staticMemberRejoined",
+  "rebalanceStarted",
+  "groupStable",
+  "groupEmpty",
+  "partitionsAssigned",
+  "partitionsRevoked",
+  "offsetCommitted",
+  "offsetCommitFailed",
+  "offsetReset",
+  "recordsConsumed",
+  "recordsRedelivered",
+  "coordinatorMoved",
+]);
+
+export const isGroupEvent = (e: SimEvent): e is GroupEvent => GROUP_EVENT_TYPES.has(e.type);
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const list = (items: readonly string[]): string =>
+  items.length === 0 ? "nothing" : items.join(", ");
+
+const STATUS_TEXT: Record<string, string> = {
+  running: "is running again",
+  paused: "paused fetching (it keeps polling, so it stays in the group)",
+  stalled: "stopped calling poll(); max.poll.interval.ms will remove it from the group",
+  crashed: "crashed: no commit, no LeaveGroup; the coordinator notices after session.timeout.ms",
+  closed: "closed cleanly",
+};
+
+export function explainGroupEvent(e: GroupEvent): string {
+  switch (e.type) {
+    case "consumerAdded":
+      return `Consumer ${e.consumer} started in group ${e.groupId}, subscribed to ${list(e.topics)}.`;
+    case "consumerStatusChanged":
+      return `Consumer ${e.consumer} ${STATUS_TEXT[e.status] ?? e.status}.`;
+    case "consumerError":
+      return `${e.error}: ${e.message}`;
+    case "memberJoined":
+      return `${e.consumer} joined group ${e.groupId} as ${e.isStatic ? "static " : ""}member ${e.memberId}.`;
+    case "memberLeft":
+      return `${e.consumer} left group ${e.groupId} (LeaveGroup): the coordinator rebalances at once.`;
+    case "memberEvicted":
+      return e.reason === "session.timeout.ms"
+        ? `The coordinator removed ${e.consumer} from ${e.groupId}: no heartbeat within session.timeout.ms.`
+        : `${e.consumer} was removed from ${e.groupId}: it did not call poll() within max.poll.interval.ms.`;
+    case "staticMemberRejoined":
+      return `Static member ${e.consumer} came back within session.timeout.ms: it got ${list(e.partitions)} back without a rebalance.`;
+    case "rebalanceStarted":
+      return `Group ${e.groupId} started a rebalance (${e.reason}); ${e.protocol === "eager" ? "eager: every member revokes all its partitions first" : "cooperative: members keep what they own"}.`;
+    case "groupStable":
+      return `Group ${e.groupId} is Stable in generation ${e.generation} with ${plural(e.members, "member")} (leader ${e.leader}, assignor ${e.assignor})${e.idle.length > 0 ? `; idle with no partition: ${list(e.idle)}` : ""}.`;
+    case "groupEmpty":
+      return `Group ${e.groupId} has no members left (Empty); its committed offsets stay.`;
+    case "partitionsAssigned":
+      return `${e.consumer} was assigned ${list(e.partitions)} (generation ${e.generation}).`;
+    case "partitionsRevoked":
+      return e.protocol === "lost"
+        ? `${e.consumer} lost ${list(e.partitions)} without committing.`
+        : `${e.consumer} revoked ${list(e.partitions)} (${e.protocol} rebalance).`;
+    case "offsetCommitted":
+      return `Group ${e.groupId} committed ${e.offsets} (by ${e.consumer}, stored on coordinator broker ${e.coordinator}).`;
+    case "offsetCommitFailed":
+      return `${e.consumer}: offset commit failed with ${e.error}; the records since the last commit may be read again.`;
+    case "offsetReset":
+      return `${e.consumer} starts ${e.partition} at offset ${e.offset}: ${e.reason}.`;
+    case "recordsConsumed":
+      return `${e.consumer} polled ${plural(e.count, "record")} of ${e.partition} from offset ${e.firstOffset}.`;
+    case "recordsRedelivered":
+      return `Group ${e.groupId} received ${plural(e.count, "record")} of ${e.partition} again from offset ${e.firstOffset} (${e.cause}).`;
+    case "coordinatorMoved":
+      return e.from < 0
+        ? `Broker ${e.to} became coordinator of ${e.groupId} and loaded ${plural(e.offsetsLoaded, "committed offset")}.`
+        : `The coordinator of ${e.groupId} moved from broker ${e.from} to broker ${e.to}, which loaded ${plural(e.offsetsLoaded, "committed offset")} from its copy of __consumer_offsets.`;
+  }
+}
