@@ -17,6 +17,7 @@ import {
   topicSummaries,
   type PartitionSummary,
 } from "./report.ts";
+import { describeGroups } from "./groups.ts";
 
 /** Lost records listed one by one before the rest is counted. */
 export const LOST_SHOWN = 10;
@@ -108,6 +109,8 @@ export function describeRun({ state, audit, retries = {} }: SummaryInput): strin
   }
   out.push("");
 
+  out.push(...describeGroups(state));
+
   out.push("Audit");
   out.push(
     `  acknowledged: ${audit.acknowledged} records (${audit.retired} of them since deleted by retention or compaction, as configured)`,
@@ -141,6 +144,19 @@ export function describeRun({ state, audit, retries = {} }: SummaryInput): strin
       ? "  order violations: none"
       : `  order violations: ${audit.orderViolations.length} (records landed after records sent later)`,
   );
+  for (const r of audit.redelivered) {
+    out.push(
+      r.count === 0
+        ? `  redelivered to ${r.groupId}: none`
+        : `  redelivered to ${r.groupId}: ${r.count} records received more than once`,
+    );
+    for (const e of r.examples.slice(0, LOST_SHOWN))
+      out.push(
+        `    ${e.topic}-${e.partition} offsets ${e.firstOffset}..${e.lastOffset} to ${e.consumer}: ${e.cause}`,
+      );
+    if (r.aboveHighWatermark > 0)
+      out.push(`    BUG: ${r.aboveHighWatermark} records were read at or above the high watermark`);
+  }
   return out.join("\n") + "\n";
 }
 

@@ -2,6 +2,7 @@
 // scripts and tests can rely on its shape.
 
 import type { AuditReport, SimState } from "../engine/index.ts";
+import { groupSummaries } from "./groups.ts";
 import { brokerSummaries, producerSummaries, topicSummaries } from "./report.ts";
 
 export interface JsonReport {
@@ -52,7 +53,34 @@ export interface JsonReport {
       offset: number;
       laterSentOffset: number;
     }[];
+    /** Per consumer group: records it received more than once, with examples and their cause. */
+    redelivered: {
+      groupId: string;
+      count: number;
+      examples: {
+        topic: string;
+        partition: number;
+        firstOffset: number;
+        lastOffset: number;
+        consumer: string;
+        cause: string;
+      }[];
+    }[];
   };
+  groups: {
+    groupId: string;
+    state: string;
+    generation: number;
+    coordinator: number;
+    members: { id: string; consumer: string; assignment: string[] }[];
+    offsets: {
+      topic: string;
+      partition: number;
+      committed: number | null;
+      logEndOffset: number;
+      lag: number | null;
+    }[];
+  }[];
 }
 
 export function jsonReport(state: SimState, report: AuditReport): JsonReport {
@@ -107,6 +135,32 @@ export function jsonReport(state: SimState, report: AuditReport): JsonReport {
         offset: o.offset,
         laterSentOffset: o.laterSentOffset,
       })),
+      redelivered: report.redelivered.map((r) => ({
+        groupId: r.groupId,
+        count: r.count,
+        examples: r.examples.map((e) => ({
+          topic: e.topic,
+          partition: e.partition,
+          firstOffset: e.firstOffset,
+          lastOffset: e.lastOffset,
+          consumer: e.consumer,
+          cause: e.cause,
+        })),
+      })),
     },
+    groups: groupSummaries(state).map((g) => ({
+      groupId: g.groupId,
+      state: g.state,
+      generation: g.generation,
+      coordinator: g.coordinator,
+      members: g.members.map((m) => ({ id: m.id, consumer: m.consumer, assignment: m.assignment })),
+      offsets: g.offsets.map((o) => ({
+        topic: o.topic,
+        partition: o.partition,
+        committed: o.committed,
+        logEndOffset: o.logEndOffset,
+        lag: o.lag,
+      })),
+    })),
   };
 }

@@ -3,11 +3,12 @@
 // and the docs all go through it. Each table is keyed by the engine's field, so the compiler
 // fails if the engine grows a config that has no scenario name.
 
-import type { BrokerConfig, ProducerConfig, TopicConfig } from "../engine/index.ts";
+import type { BrokerConfig, ConsumerConfig, ProducerConfig, TopicConfig } from "../engine/index.ts";
 import { childPath, describeValue, didYouMean, quote, type Problem } from "./problems.ts";
 import { get, has, isRecord } from "./readers.ts";
 import type {
   ScenarioClusterConfig,
+  ScenarioConsumerConfig,
   ScenarioProducerConfig,
   ScenarioTopicConfig,
 } from "./schema.ts";
@@ -122,6 +123,61 @@ export const CLUSTER_CONFIGS: Table<BrokerConfig, keyof ScenarioClusterConfig> =
     60000,
     "Brokerlab's own: time a leader needs to append a batch to its log.",
   ),
+  offsetsTopicNumPartitions: int(
+    "offsets.topic.num.partitions",
+    1,
+    1000,
+    "Partitions of __consumer_offsets, created with the first consumer group (Kafka: 50).",
+  ),
+  offsetsTopicReplicationFactor: int(
+    "offsets.topic.replication.factor",
+    1,
+    32767,
+    "Replication factor of __consumer_offsets (lowered to the live broker count here).",
+  ),
+  groupInitialRebalanceDelayMs: int(
+    "group.initial.rebalance.delay.ms",
+    0,
+    INT_MAX,
+    "How long a new group waits for more members before its first rebalance.",
+  ),
+};
+
+/** Consumer configs (the list-valued partition.assignment.strategy and group.instance.id are read by validateGroups.ts). */
+export const CONSUMER_CONFIGS: Table<
+  Omit<ConsumerConfig, "partitionAssignmentStrategy" | "groupInstanceId">,
+  keyof ScenarioConsumerConfig
+> = {
+  autoOffsetReset: {
+    name: "auto.offset.reset",
+    rule: { kind: "choice", choices: ["latest", "earliest", "none"] },
+    doc: "Where to start without a valid committed offset.",
+    toEngine: (v) => (v === "earliest" ? "earliest" : v === "none" ? "none" : "latest"),
+  },
+  enableAutoCommit: bool("enable.auto.commit", "Commit positions inside poll() every interval."),
+  autoCommitIntervalMs: int("auto.commit.interval.ms", 1, INT_MAX, "How often auto-commit runs."),
+  sessionTimeoutMs: int(
+    "session.timeout.ms",
+    1,
+    INT_MAX,
+    "Heartbeats missed this long remove a member.",
+  ),
+  heartbeatIntervalMs: int("heartbeat.interval.ms", 1, INT_MAX, "How often a member heartbeats."),
+  maxPollIntervalMs: int(
+    "max.poll.interval.ms",
+    1,
+    INT_MAX,
+    "A member that does not poll this long leaves the group.",
+  ),
+  maxPollRecords: int("max.poll.records", 1, INT_MAX, "At most this many records per poll()."),
+  fetchMaxWaitMs: int("fetch.max.wait.ms", 0, INT_MAX, "How long a fetch waits for data."),
+  fetchMinBytes: int("fetch.min.bytes", 1, INT_MAX, "Bytes a fetch waits for (1: any record)."),
+  commitMode: {
+    name: "commit.mode",
+    rule: { kind: "choice", choices: ["sync", "async"] },
+    doc: "Brokerlab's own: with enable.auto.commit=false, commitSync or commitAsync after processing.",
+    toEngine: (v) => (v === "async" ? "async" : "sync"),
+  },
 };
 
 const CLEANUP_POLICIES: Record<string, TopicConfig["cleanupPolicy"]> = {
@@ -208,6 +264,12 @@ export const PRODUCER_CONFIGS: Table<Omit<ProducerConfig, "acks">, keyof Scenari
     INT_MAX,
     "Wait before a retry (at least 1 here: 0 would retry in the same virtual instant forever).",
   ),
+  retryBackoffMaxMs: int(
+    "retry.backoff.max.ms",
+    1,
+    INT_MAX,
+    "Upper bound of the exponential retry backoff (KIP-580).",
+  ),
   requestTimeoutMs: int(
     "request.timeout.ms",
     1,
@@ -242,12 +304,13 @@ export const PRODUCER_CONFIGS: Table<Omit<ProducerConfig, "acks">, keyof Scenari
   },
 };
 
-export type ConfigScope = "cluster" | "topic" | "producer";
+export type ConfigScope = "cluster" | "topic" | "producer" | "consumer";
 
 const TABLES = {
   cluster: CLUSTER_CONFIGS,
   topic: TOPIC_CONFIGS,
   producer: PRODUCER_CONFIGS,
+  consumer: CONSUMER_CONFIGS,
 } as const;
 
 function entriesOf(scope: ConfigScope): ConfigEntry<unknown>[] {
@@ -267,13 +330,14 @@ const WHERE: Record<ConfigScope, string> = {
   cluster: 'the scenario\'s "cluster"',
   topic: 'a topic\'s "config"',
   producer: 'a producer\'s "config"',
+  consumer: 'a consumer group\'s "config"',
 };
 
 /** Why a name is not accepted here: it belongs elsewhere, or it is a near miss, or unknown. */
 function unknownConfigMessage(name: string, scope: ConfigScope): string {
   if (scope === "producer" && name === "acks")
     return 'acks is a field of the producer itself: write "acks" beside "config", not inside it';
-  for (const other of ["cluster", "topic", "producer"] as const) {
+  for (const other of ["cluster", "topic", "producer", "consumer"] as const) {
     if (other !== scope && configEntry(other, name))
       return `${name} is a ${other === "cluster" ? "broker" : other} config: set it in ${WHERE[other]}`;
   }
@@ -366,6 +430,11 @@ function convert<C>(table: Table<C, string>, given: Readonly<Record<string, unkn
   }
   return out;
 }
+
+export const consumerConfigToEngine = (
+  c: ScenarioConsumerConfig,
+): Partial<Omit<ConsumerConfig, "partitionAssignmentStrategy" | "groupInstanceId">> =>
+  convert(CONSUMER_CONFIGS, c);
 
 export const clusterConfigToEngine = (c: ScenarioClusterConfig): Partial<BrokerConfig> =>
   convert(CLUSTER_CONFIGS, c);

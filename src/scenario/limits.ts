@@ -11,6 +11,7 @@ export const SCENARIO_LIMITS = {
   partitionsPerTopic: 10000,
   partitionsInAll: 10000,
   producers: 200,
+  consumerGroups: 50,
   ratePerSec: 10000,
   keys: 10000,
   keyLength: 1000,

@@ -33,7 +33,42 @@ export type ScenarioClusterConfig = {
   "network.latency.ms"?: number;
   /** Brokerlab's own: time a leader takes to append a batch to its log. */
   "disk.append.ms"?: number;
+  "offsets.topic.num.partitions"?: number;
+  "offsets.topic.replication.factor"?: number;
+  "group.initial.rebalance.delay.ms"?: number;
 };
+
+/** Consumer configs, by Kafka's name (partition.assignment.strategy and group.instance.id are read apart). */
+export type ScenarioConsumerConfig = {
+  "auto.offset.reset"?: "latest" | "earliest" | "none";
+  "enable.auto.commit"?: boolean;
+  "auto.commit.interval.ms"?: number;
+  "session.timeout.ms"?: number;
+  "heartbeat.interval.ms"?: number;
+  "max.poll.interval.ms"?: number;
+  "max.poll.records"?: number;
+  "fetch.max.wait.ms"?: number;
+  "fetch.min.bytes"?: number;
+  /** Brokerlab's own: how the application commits when enable.auto.commit is false. */
+  "commit.mode"?: "sync" | "async";
+};
+
+export type ScenarioAssignor = "range" | "roundrobin" | "sticky" | "cooperative-sticky";
+
+/**
+ * A consumer group: `members` consumers named `<groupId>-1`, `<groupId>-2`, ...; with
+ * `group.instance.id` set (a prefix) each member is static with instance id `<prefix>-<n>`.
+ */
+export interface ScenarioConsumerGroup {
+  groupId: string;
+  topics: string[];
+  members: number;
+  config: ScenarioConsumerConfig & {
+    "partition.assignment.strategy"?: ScenarioAssignor[];
+    "group.instance.id"?: string;
+  };
+  processingMsPerRecord: number;
+}
 
 export type ScenarioCleanupPolicy = "delete" | "compact" | "compact,delete" | "delete,compact";
 
@@ -58,6 +93,7 @@ export type ScenarioProducerConfig = {
   "enable.idempotence"?: boolean;
   retries?: number;
   "retry.backoff.ms"?: number;
+  "retry.backoff.max.ms"?: number;
   "request.timeout.ms"?: number;
   "delivery.timeout.ms"?: number;
   "linger.ms"?: number;
@@ -121,6 +157,30 @@ export type ScenarioCommand =
       headers?: Record<string, string>;
       partition?: number;
       count?: number;
+    }
+  | ScenarioGroupCommand;
+
+/** The consumer commands; addConsumer adds a member to a group defined in `consumerGroups`. */
+export type ScenarioGroupCommand =
+  | { do: "addConsumer"; consumer: string; groupId: string }
+  | {
+      do:
+        | "removeConsumer"
+        | "crashConsumer"
+        | "restartConsumer"
+        | "pauseConsumer"
+        | "resumeConsumer"
+        | "stallConsumer";
+      consumer: string;
+    }
+  | { do: "setProcessingTime"; consumer: string; ms: number }
+  | {
+      do: "resetOffsets";
+      groupId: string;
+      topic?: string;
+      to: "earliest" | "latest" | "offset" | "timestamp";
+      offset?: number;
+      timestamp?: number;
     };
 
 export type TimelineEntry = { at: number } & ScenarioCommand;
@@ -139,8 +199,7 @@ export interface Scenario {
   brokers: ScenarioBroker[];
   topics: ScenarioTopic[];
   producers: ScenarioProducer[];
-  /** Accepted and kept for the consumer-group part of the engine; not run yet. */
-  consumerGroups: unknown[];
+  consumerGroups: ScenarioConsumerGroup[];
   cluster: ScenarioClusterConfig;
   timeline: TimelineEntry[];
 }

@@ -7,9 +7,11 @@ import {
   producerConfigToEngine,
   topicConfigToEngine,
 } from "./kafkaConfig.ts";
+import { consumerSpecOf, groupConsumers } from "./validateGroups.ts";
 import type {
   Scenario,
   ScenarioAcks,
+  ScenarioConsumerGroup,
   ScenarioProducer,
   ScenarioTopic,
   TimelineEntry,
@@ -46,8 +48,35 @@ export function producerToSpec(p: ScenarioProducer): ProducerSpec {
   return spec;
 }
 
-export function commandOf(e: TimelineEntry): Command {
+export function commandOf(
+  e: TimelineEntry,
+  groups: readonly ScenarioConsumerGroup[] = [],
+): Command {
   switch (e.do) {
+    case "addConsumer": {
+      const g = groups.find((x) => x.groupId === e.groupId);
+      const spec = g
+        ? consumerSpecOf(g, e.consumer, e.consumer)
+        : { id: e.consumer, groupId: e.groupId, topics: [] };
+      return { type: e.do, consumer: spec };
+    }
+    case "removeConsumer":
+    case "crashConsumer":
+    case "restartConsumer":
+    case "pauseConsumer":
+    case "resumeConsumer":
+    case "stallConsumer":
+      return { type: e.do, consumer: e.consumer };
+    case "setProcessingTime":
+      return { type: e.do, consumer: e.consumer, ms: e.ms };
+    case "resetOffsets": {
+      const base =
+        e.topic === undefined ? { groupId: e.groupId } : { groupId: e.groupId, topic: e.topic };
+      if (e.to === "offset") return { type: e.do, ...base, to: "offset", offset: e.offset ?? 0 };
+      if (e.to === "timestamp")
+        return { type: e.do, ...base, to: "timestamp", timestamp: e.timestamp ?? 0 };
+      return { type: e.do, ...base, to: e.to };
+    }
     case "killBroker":
     case "restartBroker":
     case "shutdownBroker":
@@ -102,6 +131,7 @@ export function toSpec(s: Scenario): SimulationSpec {
     config: clusterConfigToEngine(s.cluster),
     topics: s.topics.map(topicToSpec),
     producers: s.producers.map(producerToSpec),
-    timeline: s.timeline.map((e) => ({ at: e.at, command: commandOf(e) })),
+    consumers: s.consumerGroups.flatMap(groupConsumers),
+    timeline: s.timeline.map((e) => ({ at: e.at, command: commandOf(e, s.consumerGroups) })),
   };
 }

@@ -21,6 +21,7 @@ import { SCENARIO_VERSION, type Scenario } from "./schema.ts";
 import { toSpec } from "./toSpec.ts";
 import { readBrokers, readCluster } from "./validateCluster.ts";
 import { readProducer } from "./validateProducers.ts";
+import { readGroup } from "./validateGroups.ts";
 import { readTimeline } from "./validateTimeline.ts";
 import { readTopic } from "./validateTopics.ts";
 import type { World } from "./world.ts";
@@ -104,6 +105,7 @@ function readDocument(input: unknown): ValidationResult {
     topicsUnknown: !isListOrAbsent(get(input, "topics"), SCENARIO_LIMITS.topics),
     producersUnknown: !isListOrAbsent(get(input, "producers"), SCENARIO_LIMITS.producers),
     partitionsInAll: 0,
+    groups: { groups: new Map(), consumers: new Map() },
   };
   const cluster = readCluster(get(input, "cluster"), world, problems);
   const topics = readEach(input, "topics", SCENARIO_LIMITS.topics, "of topics", problems, (v, at) =>
@@ -117,13 +119,13 @@ function readDocument(input: unknown): ValidationResult {
     problems,
     (v, at) => readProducer(v, at, world, problems),
   );
-  const consumerGroups = readList(
+  const consumerGroups = readEach(
     input,
     "consumerGroups",
-    "",
-    1000,
-    problems,
+    SCENARIO_LIMITS.consumerGroups,
     "of consumer groups",
+    problems,
+    (v, at) => readGroup(v, at, world, world.groups, problems),
   );
   const timeline = readTimeline(input, world, problems);
 
@@ -136,7 +138,7 @@ function readDocument(input: unknown): ValidationResult {
     brokers,
     topics,
     producers,
-    consumerGroups: [...consumerGroups],
+    consumerGroups,
     cluster,
     timeline,
   };

@@ -23,6 +23,7 @@ import { RACK_LENGTH } from "./validateCluster.ts";
 import { readProduce } from "./validateProduce.ts";
 import { readAcks, readKeys, readProducer } from "./validateProducers.ts";
 import { readTopic } from "./validateTopics.ts";
+import { readGroupCommand } from "./validateGroupCommands.ts";
 import { checkBrokerRef, checkProducerRef, checkTopicRef, type World } from "./world.ts";
 
 /** The fields of each timeline command, beside `at` and `do`. */
@@ -40,6 +41,15 @@ const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   addProducer: ["producer"],
   setProducer: ["producer", "ratePerSec", "keys", "acks", "running"],
   produce: ["producer", "key", "value", "headers", "partition", "count"],
+  addConsumer: ["consumer", "groupId"],
+  removeConsumer: ["consumer"],
+  crashConsumer: ["consumer"],
+  restartConsumer: ["consumer"],
+  pauseConsumer: ["consumer"],
+  resumeConsumer: ["consumer"],
+  stallConsumer: ["consumer"],
+  setProcessingTime: ["consumer", "ms"],
+  resetOffsets: ["groupId", "topic", "to", "offset", "timestamp"],
 };
 const COMMAND_TYPES = Object.keys(COMMAND_FIELDS) as CommandType[];
 const isCommandType = (s: string): s is CommandType => has(COMMAND_FIELDS, s);
@@ -228,5 +238,15 @@ function readCommand(
     }
     case "produce":
       return readProduce(o, path, world, problems);
+    case "addConsumer":
+    case "removeConsumer":
+    case "crashConsumer":
+    case "restartConsumer":
+    case "pauseConsumer":
+    case "resumeConsumer":
+    case "stallConsumer":
+    case "setProcessingTime":
+    case "resetOffsets":
+      return readGroupCommand(type, o, path, world, problems);
   }
 }

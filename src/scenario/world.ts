@@ -2,6 +2,7 @@
 // producers defined so far. The lists add to it first, then the timeline in the order the
 // engine runs it, so a reference to something that only appears later is a problem.
 
+import type { GroupWorld } from "./validateGroups.ts";
 import { describeValue, didYouMean, listOf, quote, type Problem } from "./problems.ts";
 
 export interface KnownTopic {
@@ -21,6 +22,8 @@ export interface World {
   topicsUnknown: boolean;
   producersUnknown: boolean;
   partitionsInAll: number;
+  /** Consumer groups and their consumers defined so far. */
+  groups: GroupWorld;
 }
 
 export function brokerListText(world: World): string {

@@ -42,7 +42,7 @@ describe("npm run sim", () => {
         orderViolations: unknown[];
       };
     };
-    expect(keys(doc)).toEqual(["audit", "brokers", "producers", "time", "topics"]);
+    expect(keys(doc)).toEqual(["audit", "brokers", "groups", "producers", "time", "topics"]);
     expect(doc.time).toBe(60000);
     expect(doc.brokers.map(keys)).toEqual(Array(3).fill(["alive", "controller", "id"]));
     expect(doc.brokers.map((b) => [b.id, b.alive])).toEqual([
@@ -71,7 +71,13 @@ describe("npm run sim", () => {
     });
     expect(keys(partition.logEndOffsets as object)).toEqual(["1", "2", "3"]);
     expect(doc.producers.map(keys)).toEqual([["acknowledged", "errors", "failed", "id", "sent"]]);
-    expect(keys(doc.audit)).toEqual(["acknowledged", "duplicates", "lost", "orderViolations"]);
+    expect(keys(doc.audit)).toEqual([
+      "acknowledged",
+      "duplicates",
+      "lost",
+      "orderViolations",
+      "redelivered",
+    ]);
     expect(doc.audit.lost.length).toBeGreaterThan(0);
     expect(keys(doc.audit.lost[0]!)).toEqual(["cause", "key", "offset", "partition", "topic"]);
     expect(doc.audit.lost[0]!.cause).toMatch(/^acks=1: /);

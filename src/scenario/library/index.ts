@@ -12,6 +12,12 @@ import retentionDeletesSegments from "../../../scenarios/retention-deletes-segme
 import rf1PartitionOffline from "../../../scenarios/rf1-partition-offline.json";
 import uncleanElectionLosesData from "../../../scenarios/unclean-election-loses-data.json";
 import zombieLeader from "../../../scenarios/zombie-leader.json";
+import queueVsPubsub from "../../../scenarios/queue-vs-pubsub.json";
+import idleMember from "../../../scenarios/idle-member.json";
+import slowConsumerLag from "../../../scenarios/slow-consumer-lag.json";
+import crashBeforeCommit from "../../../scenarios/crash-before-commit.json";
+import eagerVsCooperative from "../../../scenarios/eager-vs-cooperative.json";
+import staticMembership from "../../../scenarios/static-membership.json";
 import { validateScenario, type ValidationResult } from "../validate.ts";
 
 export interface BuiltinScenario {
@@ -124,6 +130,66 @@ export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
       "delete.retention.ms, a deleted key's tombstone; the latest value of every key stays.",
     until: 60000,
     document: compactionKeepsLatest,
+  },
+  {
+    id: "queue-vs-pubsub",
+    title: "Queue versus publish-subscribe",
+    summary:
+      "Group billing's two members split the four partitions (a queue: each record to one " +
+      "member); group analytics' single member reads all four (publish-subscribe: each group " +
+      "gets every record). Each group has its own committed offsets.",
+    until: 30000,
+    document: queueVsPubsub,
+  },
+  {
+    id: "idle-member",
+    title: "More consumers than partitions: an idle member",
+    summary:
+      "Four members, three partitions: the range assignor leaves one member idle (the group " +
+      "summary says which). When a busy member crashes, the rebalance after session.timeout.ms " +
+      "gives its partition to the idle one.",
+    until: 40000,
+    document: idleMember,
+  },
+  {
+    id: "slow-consumer-lag",
+    title: "A slow consumer falls behind: growing lag",
+    summary:
+      "60 records a second in, 40 a second processed: the group's lag (log end offset minus " +
+      "committed offset) grows every second. A second member at 30 s splits the partitions and " +
+      "the lag falls again.",
+    until: 60000,
+    document: slowConsumerLag,
+  },
+  {
+    id: "crash-before-commit",
+    title: "A crash before the commit: records delivered twice",
+    summary:
+      "With auto-commit every 5 s, a consumer crashes after processing records it never " +
+      "committed. After session.timeout.ms its partition moves and the new owner reads them " +
+      "again from the last commit: the audit counts the redelivered records, with the cause.",
+    until: 40000,
+    document: crashBeforeCommit,
+  },
+  {
+    id: "eager-vs-cooperative",
+    title: "Eager versus cooperative rebalancing",
+    summary:
+      "The same join in two groups: with range (eager) every member revokes all its partitions; " +
+      "with cooperative-sticky (KIP-429) only the two partitions that move are revoked, handed " +
+      "over in a second rebalance while the rest keep being consumed.",
+    until: 30000,
+    document: eagerVsCooperative,
+  },
+  {
+    id: "static-membership",
+    title: "Static membership: a restart without a rebalance",
+    summary:
+      "Static members (group.instance.id): a member that restarts within session.timeout.ms gets " +
+      "its partitions back with no rebalance (same generation); one that stays down is removed " +
+      "after the session timeout.",
+    until: 75000,
+    document: staticMembership,
   },
 ];
 
