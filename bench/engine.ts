@@ -108,3 +108,63 @@ export function largeClusterSpec(): SimulationSpec {
     timeline: [],
   };
 }
+
+/**
+ * 200 consumers in 20 groups on 1,000 partitions (10 topics x 100), with a rebalance storm:
+ * 50 joins and leaves spread over the first 30 virtual seconds.
+ */
+export function rebalanceStormSpec(): SimulationSpec {
+  const topics = Array.from({ length: 10 }, (_, i) => `t${i}`);
+  const consumers: NonNullable<SimulationSpec["consumers"]> = [];
+  for (let g = 0; g < 20; g++) {
+    for (let m = 0; m < 10; m++) {
+      consumers.push({
+        id: `g${g}-c${m}`,
+        groupId: `g${g}`,
+        topics: [topics[g % 10]!, topics[(g + 1) % 10]!],
+      });
+    }
+  }
+  const timeline: SimulationSpec["timeline"] = [];
+  for (let i = 0; i < 50; i++) {
+    const g = i % 20;
+    const at = 5_000 + i * 500;
+    // Even steps add a member, odd steps remove one that was there from the start.
+    timeline.push(
+      i % 2 === 0
+        ? {
+            at,
+            command: {
+              type: "addConsumer",
+              consumer: {
+                id: `g${g}-extra${i}`,
+                groupId: `g${g}`,
+                topics: [topics[g % 10]!, topics[(g + 1) % 10]!],
+              },
+            },
+          }
+        : { at, command: { type: "removeConsumer", consumer: `g${g}-c${i % 10}` } },
+    );
+  }
+  return {
+    name: "bench-rebalance-storm",
+    seed: 1,
+    brokers: Array.from({ length: 6 }, (_, i) => ({ id: i + 1 })),
+    config: { logRetentionCheckIntervalMs: 60_000 },
+    topics: topics.map((name) => ({
+      name,
+      partitions: 100,
+      replicationFactor: 3,
+      config: { minInsyncReplicas: 2 },
+    })),
+    producers: topics.map((topic, i) => ({
+      id: `p${i}`,
+      topic,
+      ratePerSec: 100,
+      keys: null,
+      config: { acks: "all" },
+    })),
+    consumers,
+    timeline,
+  };
+}

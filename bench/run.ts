@@ -4,6 +4,7 @@ import { measureBundle } from "./bundle.ts";
 import {
   classroomClusterSpec,
   largeClusterSpec,
+  rebalanceStormSpec,
   runEngineBench,
   type EngineBenchResult,
 } from "./engine.ts";
@@ -34,6 +35,16 @@ if (want("large")) {
     "engine: 50 brokers, 1,000 partitions, RF 3, 5,000 rec/s, 10 minutes",
     largeClusterSpec(),
     600_000,
+    10_000,
+  );
+  print(r);
+  results.push(r);
+}
+if (want("groups")) {
+  const r = runEngineBench(
+    "engine: 200 consumers in 20 groups on 1,000 partitions, 50 joins and leaves, 60 s",
+    rebalanceStormSpec(),
+    60_000,
     10_000,
   );
   print(r);
