@@ -15,7 +15,8 @@ export {
 } from "./run.ts";
 export type { Run, TimedCommand } from "./run.ts";
 export { explain, audit, DETAIL_EVENTS as DETAIL_EVENT_TYPES } from "../engine/index.ts";
-export { openBuiltinScenario } from "./open.ts";
+export { openBuiltinScenario, builtinScenarios } from "./open.ts";
+export type { Opened, ScenarioEntry } from "./open.ts";
 export type {
   Command,
   SimEvent,

@@ -1,22 +1,76 @@
 import { useState } from "react";
-import { openBuiltinScenario } from "../store/index.ts";
+import { builtinScenarios, openBuiltinScenario, type Opened } from "../store/index.ts";
+import { ScenarioPicker } from "./ScenarioPicker.tsx";
 import { Simulator } from "./Simulator.tsx";
 import "./styles.css";
 
+const DEFAULT_SCENARIO = "default";
+
+interface Current {
+  id: string;
+  opened: Opened;
+  /** Why the app shows something other than what was asked for, if it does. */
+  notice: string | null;
+}
+
+/** Opens `?scenario=<id>` if it names a built-in scenario; anything else keeps the default, and says why. */
+function initial(): Current {
+  const asked = new URLSearchParams(window.location.search).get("scenario");
+  if (asked && asked !== DEFAULT_SCENARIO) {
+    const opened = openBuiltinScenario(asked);
+    if (opened.ok) return { id: asked, opened, notice: null };
+    return {
+      id: DEFAULT_SCENARIO,
+      opened: openBuiltinScenario(DEFAULT_SCENARIO),
+      notice: `${opened.errors.join(" ")} Showing the default scenario instead; pick another one below.`,
+    };
+  }
+  return { id: DEFAULT_SCENARIO, opened: openBuiltinScenario(DEFAULT_SCENARIO), notice: null };
+}
+
 export function App() {
-  // One store per mounted simulation, created once.
-  const [opened] = useState(() => openBuiltinScenario("default"));
+  const [current, setCurrent] = useState<Current>(initial);
+  const scenarios = builtinScenarios();
+  const entry = scenarios.find((s) => s.id === current.id);
+
+  const choose = (id: string): void => {
+    const opened = openBuiltinScenario(id);
+    // A scenario that fails to open leaves the current run as it is.
+    if (!opened.ok) {
+      setCurrent({ ...current, notice: opened.errors.join(" ") });
+      return;
+    }
+    const url = new URL(window.location.href);
+    url.searchParams.set("scenario", id);
+    window.history.replaceState(null, "", url);
+    setCurrent({ id, opened, notice: null });
+  };
+
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Brokerlab</h1>
-        <p className="tagline">An Apache Kafka cluster you can break, in your browser.</p>
+        <div>
+          <h1>Brokerlab</h1>
+          <p className="tagline">An Apache Kafka cluster you can break, in your browser.</p>
+        </div>
+        <ScenarioPicker scenarios={scenarios} value={current.id} onChange={choose} />
       </header>
+      {current.notice && (
+        <p role="alert" className="error-banner">
+          {current.notice}
+        </p>
+      )}
+      {entry && (
+        <details className="scenario-summary">
+          <summary>{entry.title}</summary>
+          <p>{entry.summary}</p>
+        </details>
+      )}
       <main>
-        {opened.ok ? (
-          <Simulator store={opened.store} />
+        {current.opened.ok ? (
+          <Simulator key={current.id} store={current.opened.store} />
         ) : (
-          <p role="alert">{opened.errors.join(" ")}</p>
+          <p role="alert">{current.opened.errors.join(" ")}</p>
         )}
       </main>
     </div>

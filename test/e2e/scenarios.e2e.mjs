@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+
+/** The value shown beside a label in the audit panel. */
+async function auditCount(page, label) {
+  const audit = page.getByRole("region", { name: "Audit" });
+  return Number(
+    await audit
+      .locator("dt", { hasText: label })
+      .locator("xpath=following-sibling::dd[1]")
+      .textContent(),
+  );
+}
+
+export const tests = [
+  {
+    name: "a scenario opened by link plays to its lesson: acks=1 loses acknowledged records and says why",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.goto(`${baseUrl}?scenario=acks1-loss-on-failover`);
+      await page.getByRole("group").or(page.locator("details")).first().waitFor();
+      assert.equal(
+        await page.getByRole("combobox", { name: "Scenario" }).inputValue(),
+        "acks1-loss-on-failover",
+      );
+      await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
+      await page.getByRole("button", { name: "Play" }).click();
+      await page
+        .getByRole("region", { name: "Events" })
+        .getByText(/LOST \d+ acknowledged records of orders-0/)
+        .first()
+        .waitFor({ timeout: 20000 });
+      await page.getByRole("button", { name: "Pause" }).click();
+      assert.ok((await auditCount(page, "lost")) > 0);
+      await page
+        .getByRole("region", { name: "Audit" })
+        .getByText(/acks=1: leader 1 crashed before any follower fetched offset/)
+        .first()
+        .waitFor();
+      await screenshot("scenario-acks1-loss");
+    },
+  },
+  {
+    name: "a link to a scenario that does not exist says so and opens the default",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.goto(`${baseUrl}?scenario=no-such-lesson`);
+      await page
+        .getByRole("alert")
+        .getByText('There is no built-in scenario called "no-such-lesson".')
+        .waitFor();
+      assert.equal(await page.getByRole("combobox", { name: "Scenario" }).inputValue(), "default");
+      await page.getByRole("region", { name: "Broker 3" }).waitFor();
+      await screenshot("scenario-unknown");
+    },
+  },
+  {
+    name: "picking another scenario replaces the cluster and updates the link",
+    run: async ({ page, baseUrl }) => {
+      await page.goto(baseUrl);
+      await page.getByRole("combobox", { name: "Scenario" }).selectOption("rf1-partition-offline");
+      await page.waitForFunction(
+        () => new URLSearchParams(location.search).get("scenario") === "rf1-partition-offline",
+      );
+      const rows = page.getByRole("table", { name: "Topics" }).getByRole("row");
+      await rows.filter({ hasText: "clicks" }).first().waitFor();
+    },
+  },
+];
