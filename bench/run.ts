@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures; never asserts on time (timings live here, not in tests).
 
 import { measureBundle } from "./bundle.ts";
+import { measureFrames } from "./frames.ts";
 import {
   classroomClusterSpec,
   largeClusterSpec,
@@ -57,4 +58,12 @@ if (want("bundle")) {
       ? `bundle: ${b.files} JavaScript file(s), ${b.rawKb} KB, ${b.gzipKb} KB gzipped`
       : "bundle: no dist/ (run npm run build first)",
   );
+}
+if (want("frames")) {
+  const stats = await measureFrames(["classroom"]);
+  if (!stats) console.log("frames: no dist/ or no Chromium (run npm run build; see README)");
+  for (const f of stats ?? [])
+    console.log(
+      `frames: ${f.scenario} at 1x, ${f.frames} frames: work per frame p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms`,
+    );
 }

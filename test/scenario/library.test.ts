@@ -91,6 +91,22 @@ describe("each built-in scenario shows its effect", () => {
     expect(Object.values(state.producers).every((p) => p.failed === 0)).toBe(true);
   });
 
+  it("classroom: six brokers and two groups run clean, every partition owned once per group", () => {
+    const { state, report } = run("classroom");
+    expect(report.lost).toEqual([]);
+    expect(report.acknowledged).toBeGreaterThan(2500);
+    for (const p of partitionsOf(state).filter((p) => !p.topic.startsWith("__")))
+      expect([...p.isr].sort()).toEqual([...p.replicas].sort());
+    const expected = { fulfilment: ["orders"], audit: ["orders", "payments"] };
+    for (const [groupId, topics] of Object.entries(expected)) {
+      const g = state.groups[groupId]!;
+      expect(g.state, groupId).toBe("Stable");
+      const owned = Object.values(g.members).flatMap((m) => m.assignment);
+      const all = topics.flatMap((t) => [0, 1, 2, 3, 4, 5].map((p) => `${t}-${p}`));
+      expect([...owned].sort(), groupId).toEqual([...all].sort());
+    }
+  });
+
   it("rf1-partition-offline: the crashed broker's only replica takes its partition offline", () => {
     const { state, report, events } = run("rf1-partition-offline");
     const offline = partitionsOf(state).filter((p) => p.leader < 0);

@@ -5,6 +5,7 @@
 import acks1LossOnFailover from "../../../scenarios/acks1-loss-on-failover.json";
 import acksAllMinIsr from "../../../scenarios/acks-all-min-isr.json";
 import compactionKeepsLatest from "../../../scenarios/compaction-keeps-latest.json";
+import classroom from "../../../scenarios/classroom.json";
 import defaultScenario from "../../../scenarios/default.json";
 import idempotencePreventsDuplicates from "../../../scenarios/idempotence-prevents-duplicates.json";
 import preferredLeaderAfterRestart from "../../../scenarios/preferred-leader-after-restart.json";
@@ -42,6 +43,16 @@ export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
       "the ISR and the audit is clean. The app opens with it; it is the base to break.",
     until: 60000,
     document: defaultScenario,
+  },
+  {
+    id: "classroom",
+    title: "A classroom cluster",
+    summary:
+      "Six brokers, two topics of six partitions at replication factor 3, two producers at 50 " +
+      "records a second in all, and two consumer groups. Nothing fails on its own: it is the " +
+      "cluster to break in front of a class, and the one the frame-time benchmark draws.",
+    until: 60000,
+    document: classroom,
   },
   {
     id: "rf1-partition-offline",
