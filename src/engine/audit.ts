@@ -2,6 +2,7 @@
 // them. Losses are detected where Kafka makes them happen (a leader elected without the
 // record, a replica truncating it) and explained with the cause a student should learn.
 
+import { joinKey } from "./intern.ts";
 import { emit, type Ctx } from "./context.ts";
 import type { Acks } from "./config.ts";
 import type { ElectionKind } from "./events.ts";
@@ -13,7 +14,7 @@ import type { BrokerId, LogRecord, PartitionState, PendingRecord, SimState } fro
 const RECENT_BATCHES = 16;
 
 function ledgerOf(state: SimState, topic: string, partition: number): PartitionLedger {
-  const key = `${topic}-${partition}`;
+  const key = joinKey(topic, "-", partition);
   return state.audit.ledgers[key] ?? (state.audit.ledgers[key] = { entries: [], recent: {} });
 }
 

@@ -2,7 +2,8 @@
 // only (a consumer never sees uncommitted records), at most max.poll.records, and a long poll of
 // up to fetch.max.wait.ms while there is nothing to return.
 
-import { armTimer, send, timerFired, type Ctx } from "./context.ts";
+import { joinKey } from "./intern.ts";
+import { armTimer, send, timerFired, type Ctx, transferKeys } from "./context.ts";
 import {
   consumerParty,
   type ConsumerFetchPartition,
@@ -56,7 +57,7 @@ export function handleConsumerFetch(ctx: Ctx, broker: BrokerId, req: ConsumerFet
   if (!ready && s.time < req.deadline) {
     // DelayedFetch: park until the high watermark moves on one of its partitions, or the deadline.
     park(ctx, broker, req);
-    armTimer(ctx, `cfetch:${broker}>${req.consumer}`, req.deadline, {
+    armTimer(ctx, joinKey("cfetch", ":", joinKey(broker, ">", req.consumer)), req.deadline, {
       kind: "consumerFetchWait",
       broker,
       consumer: req.consumer,
@@ -85,7 +86,7 @@ export function handleConsumerFetch(ctx: Ctx, broker: BrokerId, req: ConsumerFet
           kind: "consume",
           topic: first.topic,
           partition: first.partition,
-          keys: first.records.slice(0, 50).map((r) => r.key),
+          keys: transferKeys(first.records),
           firstOffset: first.records[0]!.offset,
           label: `${count} record${count === 1 ? "" : "s"}`,
         }
@@ -94,19 +95,19 @@ export function handleConsumerFetch(ctx: Ctx, broker: BrokerId, req: ConsumerFet
 }
 
 const waitKey = (broker: BrokerId, topic: string, partition: number): string =>
-  `${broker}>${topic}>${partition}`;
+  joinKey(joinKey(broker, ">", topic), ">", partition);
 
 function park(ctx: Ctx, broker: BrokerId, req: ConsumerFetchRequest): void {
   const s = ctx.state;
   unpark(ctx, broker, req.consumer);
-  s.parkedConsumerFetches[`${broker}>${req.consumer}`] = req;
+  s.parkedConsumerFetches[joinKey(broker, ">", req.consumer)] = req;
   for (const q of req.partitions)
     (s.consumerFetchWaiters[waitKey(broker, q.topic, q.partition)] ??= {})[req.consumer] = true;
 }
 
 function unpark(ctx: Ctx, broker: BrokerId, consumer: string): ConsumerFetchRequest | undefined {
   const s = ctx.state;
-  const key = `${broker}>${consumer}`;
+  const key = joinKey(broker, ">", consumer);
   const req = s.parkedConsumerFetches[key];
   if (!req) return undefined;
   delete s.parkedConsumerFetches[key];
@@ -122,11 +123,11 @@ function unpark(ctx: Ctx, broker: BrokerId, consumer: string): ConsumerFetchRequ
 
 /** fetch.max.wait.ms passed with nothing to return: answer empty. */
 export function handleConsumerFetchTimeout(ctx: Ctx, broker: BrokerId, consumer: string): void {
-  if (!timerFired(ctx, `cfetch:${broker}>${consumer}`)) return;
-  const req = ctx.state.parkedConsumerFetches[`${broker}>${consumer}`];
+  if (!timerFired(ctx, joinKey("cfetch", ":", joinKey(broker, ">", consumer)))) return;
+  const req = ctx.state.parkedConsumerFetches[joinKey(broker, ">", consumer)];
   if (!req) return;
   if (req.deadline > ctx.state.time) {
-    armTimer(ctx, `cfetch:${broker}>${consumer}`, req.deadline, {
+    armTimer(ctx, joinKey("cfetch", ":", joinKey(broker, ">", consumer)), req.deadline, {
       kind: "consumerFetchWait",
       broker,
       consumer,

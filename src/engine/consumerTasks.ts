@@ -1,6 +1,7 @@
 // The timed tasks and network messages of the consumer half (kept apart so that types.ts and
 // messages.ts only gain one union member each).
 
+import { joinKey } from "./intern.ts";
 import type { LogRecord } from "./types.ts";
 
 export type ConsumerTask =
@@ -64,4 +65,4 @@ export type ConsumerMessageBody =
       error: string | null;
     };
 
-export const consumerParty = (id: string): string => `consumer:${id}`;
+export const consumerParty = (id: string): string => joinKey("consumer", ":", id);

@@ -3,6 +3,7 @@
 
 import { DETAIL_EVENTS, type SimEvent } from "./events.ts";
 import { heapPush } from "./queue.ts";
+import { brokerKeyOf, linkKey } from "./intern.ts";
 import { stableFraction } from "./random.ts";
 import type { Message } from "./messages.ts";
 import type { BrokerState, SimState, Task, Transfer, VirtualMs } from "./types.ts";
@@ -32,7 +33,8 @@ export function wantsDetail(ctx: Ctx): boolean {
 }
 
 export function brokerOf(state: SimState, party: string): BrokerState | undefined {
-  return party.startsWith("broker:") ? state.brokers[party.slice(7)] : undefined;
+  const id = brokerKeyOf(party);
+  return id === null ? undefined : state.brokers[id];
 }
 
 /**
@@ -41,8 +43,17 @@ export function brokerOf(state: SimState, party: string): BrokerState | undefine
  * cluster, not from its clients: that is how a zombie leader keeps accepting writes).
  */
 export function reachable(state: SimState, from: string, to: string): boolean {
-  const a = brokerOf(state, from);
-  const b = brokerOf(state, to);
+  return reachableBetween(state, from, to, brokerOf(state, from), brokerOf(state, to));
+}
+
+/** reachable() with both ends' brokers already looked up (undefined for a non-broker). */
+export function reachableBetween(
+  state: SimState,
+  from: string,
+  to: string,
+  a: BrokerState | undefined,
+  b: BrokerState | undefined,
+): boolean {
   if (a && a.status === "offline") return false;
   if (b && b.status === "offline") return false;
   if (from === "controller" || to === "controller") {
@@ -71,7 +82,7 @@ export function send(
 ): boolean {
   const s = ctx.state;
   if (!reachable(s, message.from, message.to)) return false;
-  const key = `${message.from}>${message.to}`;
+  const key = linkKey(message.from, message.to);
   let link = s.links[key];
   if (!link)
     link = s.links[key] = { latency: linkLatency(s, message.from, message.to), lastArrival: 0 };
@@ -120,10 +131,30 @@ export function timerFired(ctx: Ctx, key: string): boolean {
   return true;
 }
 
+/** The first 50 keys of a transfer's records (what a view draws), in one allocation. */
+export function transferKeys(records: readonly { key: string | null }[]): (string | null)[] {
+  const n = Math.min(records.length, 50);
+  const out = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) out[i] = records[i]!.key;
+  return out;
+}
+
 export function removeTransfer(state: SimState, id: number): void {
   if (id < 0) return;
-  const i = state.transfers.findIndex((t) => t.id === id);
-  if (i >= 0) state.transfers.splice(i, 1);
+  // Transfers are pushed as their ids are drawn, so the list is sorted by id.
+  const list = state.transfers;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = list[mid]!.id;
+    if (at === id) {
+      list.splice(mid, 1);
+      return;
+    }
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
 }
 
 export function nextId(state: SimState): number {

@@ -96,6 +96,13 @@ export interface Message {
   body: MessageBody;
 }
 
-export const brokerParty = (id: BrokerId): string => `broker:${id}`;
-export const producerParty = (id: string): string => `producer:${id}`;
+const BROKER_PARTIES: string[] = [];
+export const brokerParty = (id: BrokerId): string =>
+  id >= 0 && id < 4096 ? (BROKER_PARTIES[id] ??= `broker:${id}`) : `broker:${id}`;
+const PRODUCER_PARTIES = new Map<string, string>();
+export const producerParty = (id: string): string => {
+  let party = PRODUCER_PARTIES.get(id);
+  if (party === undefined) PRODUCER_PARTIES.set(id, (party = `producer:${id}`));
+  return party;
+};
 export const CONTROLLER_PARTY = "controller";

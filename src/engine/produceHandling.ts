@@ -1,6 +1,7 @@
 // The leader's side of a produce request: leadership and min.insync.replicas checks, the
 // idempotence check, the append, and the response per acks (acks=all waits for the HW).
 
+import { joinKey } from "./intern.ts";
 import { timerFired, armTimer, emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
 import { appendRecord, recordProducerBatch } from "./log.ts";
@@ -130,7 +131,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
     expiresAt: s.time + req.timeoutMs,
     keys,
   });
-  armTimer(ctx, `produce:${brokerId}`, s.time + req.timeoutMs, {
+  armTimer(ctx, joinKey("produce", ":", brokerId), s.time + req.timeoutMs, {
     kind: "produceTimeout",
     broker: brokerId,
   });
@@ -141,7 +142,8 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
   const cfg = s.topics[p.topic]!.config;
   const baseOffset = r.logEndOffset;
   const appended: LogRecord[] = [];
-  req.records.forEach((pr, i) => {
+  for (let i = 0; i < req.records.length; i++) {
+    const pr = req.records[i]!;
     const rec: LogRecord = {
       offset: baseOffset + i,
       key: pr.key,
@@ -169,7 +171,7 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       }));
     }
     appended.push(rec);
-  });
+  }
   if (req.producerId >= 0)
     recordProducerBatch(r, req.producerId, {
       producerEpoch: req.producerEpoch,
@@ -279,7 +281,7 @@ export function dropParkedOf(ctx: Ctx, brokerId: BrokerId): void {
 
 export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
   const s = ctx.state;
-  if (!timerFired(ctx, `produce:${brokerId}`)) return;
+  if (!timerFired(ctx, joinKey("produce", ":", brokerId))) return;
   let next = Infinity;
   for (let i = 0; i < s.parkedProduces.length; i++) {
     const pp = s.parkedProduces[i]!;
@@ -294,5 +296,8 @@ export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
     respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);
   }
   if (next < Infinity)
-    armTimer(ctx, `produce:${brokerId}`, next, { kind: "produceTimeout", broker: brokerId });
+    armTimer(ctx, joinKey("produce", ":", brokerId), next, {
+      kind: "produceTimeout",
+      broker: brokerId,
+    });
 }

@@ -2,7 +2,17 @@
 // (linger.ms, batch.size), the sender with max in-flight requests, retries with
 // retry.backoff.ms until delivery.timeout.ms, idempotent sequence numbers, and the callbacks.
 
-import { timerFired, armTimer, emit, reachable, schedule, send, type Ctx } from "./context.ts";
+import { joinKey, recordsLabel } from "./intern.ts";
+import {
+  timerFired,
+  armTimer,
+  emit,
+  reachable,
+  schedule,
+  send,
+  type Ctx,
+  transferKeys,
+} from "./context.ts";
 import { onAcknowledged, onUnacknowledgedDrop } from "./audit.ts";
 import { recordBytes } from "./log.ts";
 import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
@@ -32,7 +42,7 @@ function retryBackoff(state: SimState, pr: ProducerState, attempts: number): num
   const base = pr.config.retryBackoffMs;
   const max = Math.max(base, pr.config.retryBackoffMaxMs);
   const exp = Math.min(max, base * 2 ** Math.max(0, Math.min(30, attempts - 1)));
-  const jitter = 0.8 + 0.4 * random(state, `backoff:${pr.id}`);
+  const jitter = 0.8 + 0.4 * random(state, joinKey("backoff", ":", pr.id));
   return Math.max(1, Math.round(Math.min(max, exp * jitter)));
 }
 
@@ -61,7 +71,7 @@ function refreshMetadata(state: SimState, pr: ProducerState): void {
 
 function pickKey(state: SimState, pr: ProducerState): string | null {
   if (!pr.keys || pr.keys.length === 0) return null;
-  const stream = `keys:${pr.id}`;
+  const stream = joinKey("keys", ":", pr.id);
   if (pr.keyDistribution === "hot" && random(state, stream) < HOT_KEY_SHARE) return pr.keys[0]!;
   return pr.keys[Math.floor(random(state, stream) * pr.keys.length)]!;
 }
@@ -100,7 +110,7 @@ export function enqueueRecord(
     partition =
       pr.sticky.current ??
       stickyPartition(pr.sticky, availablePartitions(s, pr), n, () =>
-        randomPositiveInt(s, `partitioner:${pr.id}`),
+        randomPositiveInt(s, joinKey("partitioner", ":", pr.id)),
       );
     sticky = true;
   }
@@ -195,60 +205,75 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
   if (!pr || pr.sendScheduledAt !== s.time) return;
   pr.sendScheduledAt = -1;
   let wakeAt = Infinity;
-  const blocked = new Set<number>();
-  for (const batch of [...pr.batches]) {
-    if (batch.inFlight) continue;
-    if (s.time - batch.createdAt >= pr.config.deliveryTimeoutMs) {
-      failBatch(ctx, pr, batch, "TimeoutException");
-      continue;
-    }
-    // Idempotence keeps order per partition: nothing overtakes a batch waiting to be retried.
-    if (blocked.has(batch.partition)) continue;
-    const ready =
-      batch.attempts > 0 ||
-      batch.bytes >= pr.config.batchSize ||
-      s.time >= batch.createdAt + pr.config.lingerMs;
-    const due = Math.max(
-      batch.retryAt,
-      batch.attempts > 0 ? 0 : batch.createdAt + pr.config.lingerMs,
-    );
-    // A waiting batch expires exactly at delivery.timeout.ms, even in its retry backoff.
-    const expiresAt = batch.createdAt + pr.config.deliveryTimeoutMs;
-    if (!ready || s.time < batch.retryAt) {
-      wakeAt = Math.min(wakeAt, due, expiresAt);
-      if (pr.config.enableIdempotence) blocked.add(batch.partition);
-      continue;
-    }
-    if (inFlightFor(pr, batch.partition) >= pr.config.maxInFlightRequestsPerConnection) continue;
-    let leader = pr.leaderCache[String(batch.partition)] ?? -1;
-    if (leader < 0) {
-      refreshMetadata(s, pr);
-      leader = pr.leaderCache[String(batch.partition)] ?? -1;
-    }
-    if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) {
-      // The Java client does not send to a node it cannot connect to: the batch stays in the
-      // accumulator (no attempt counted) while metadata is refreshed.
-      refreshMetadata(s, pr);
-      leader = pr.leaderCache[String(batch.partition)] ?? -1;
-      if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) leader = -1;
-    }
-    if (leader < 0) {
-      // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
-      wakeAt = Math.min(wakeAt, s.time + pr.config.retryBackoffMs, expiresAt);
-      if (pr.config.enableIdempotence) blocked.add(batch.partition);
-      continue;
-    }
-    if (pr.sequenceEpochs[String(batch.partition)] === -1) {
-      // The partition restarts its sequences once no request of the old epoch is in flight.
-      if (inFlightFor(pr, batch.partition) > 0) {
-        blocked.add(batch.partition);
-        continue;
-      }
-      rewriteSequences(pr, batch.partition);
-    }
-    sendBatch(ctx, pr, batch, leader);
+  // Partitions blocked for this pass: few, so a reused array beats a Set per wake.
+  const blocked = BLOCKED;
+  blocked.length = 0;
+  const batches = pr.batches;
+  // Indexed, not over a copy: a step removes at most the batch at hand (failed, or done at
+  // once with acks=0), and the index then steps back.
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i]!;
+    wakeAt = Math.min(wakeAt, drainStep(ctx, pr, batch, blocked));
+    if (batches[i] !== batch) i--;
   }
   if (wakeAt < Infinity) scheduleSend(ctx, pr, Math.max(wakeAt, s.time + 1));
+}
+
+const BLOCKED: number[] = [];
+
+/** One batch of the Sender's pass: send it if it may go; returns when to look again. */
+function drainStep(ctx: Ctx, pr: ProducerState, batch: PendingBatch, blocked: number[]): number {
+  const s = ctx.state;
+  if (batch.inFlight) return Infinity;
+  if (s.time - batch.createdAt >= pr.config.deliveryTimeoutMs) {
+    failBatch(ctx, pr, batch, "TimeoutException");
+    return Infinity;
+  }
+  // Idempotence keeps order per partition: nothing overtakes a batch waiting to be retried.
+  if (blocked.includes(batch.partition)) return Infinity;
+  const ready =
+    batch.attempts > 0 ||
+    batch.bytes >= pr.config.batchSize ||
+    s.time >= batch.createdAt + pr.config.lingerMs;
+  const due = Math.max(
+    batch.retryAt,
+    batch.attempts > 0 ? 0 : batch.createdAt + pr.config.lingerMs,
+  );
+  // A waiting batch expires exactly at delivery.timeout.ms, even in its retry backoff.
+  const expiresAt = batch.createdAt + pr.config.deliveryTimeoutMs;
+  if (!ready || s.time < batch.retryAt) {
+    if (pr.config.enableIdempotence) blocked.push(batch.partition);
+    return Math.min(due, expiresAt);
+  }
+  if (inFlightFor(pr, batch.partition) >= pr.config.maxInFlightRequestsPerConnection)
+    return Infinity;
+  let leader = pr.leaderCache[String(batch.partition)] ?? -1;
+  if (leader < 0) {
+    refreshMetadata(s, pr);
+    leader = pr.leaderCache[String(batch.partition)] ?? -1;
+  }
+  if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) {
+    // The Java client does not send to a node it cannot connect to: the batch stays in the
+    // accumulator (no attempt counted) while metadata is refreshed.
+    refreshMetadata(s, pr);
+    leader = pr.leaderCache[String(batch.partition)] ?? -1;
+    if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) leader = -1;
+  }
+  if (leader < 0) {
+    // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
+    if (pr.config.enableIdempotence) blocked.push(batch.partition);
+    return Math.min(s.time + pr.config.retryBackoffMs, expiresAt);
+  }
+  if (pr.sequenceEpochs[String(batch.partition)] === -1) {
+    // The partition restarts its sequences once no request of the old epoch is in flight.
+    if (inFlightFor(pr, batch.partition) > 0) {
+      blocked.push(batch.partition);
+      return Infinity;
+    }
+    rewriteSequences(pr, batch.partition);
+  }
+  sendBatch(ctx, pr, batch, leader);
+  return Infinity;
 }
 
 /**
@@ -315,9 +340,9 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
       kind: "produce",
       topic: batch.topic,
       partition: batch.partition,
-      keys: batch.records.slice(0, 50).map((r) => r.key),
+      keys: transferKeys(batch.records),
       firstOffset: -1,
-      label: `${batch.records.length} records`,
+      label: recordsLabel(batch.records.length),
     },
   );
   if (!sent) {
@@ -338,7 +363,7 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
     batch.createdAt + pr.config.deliveryTimeoutMs,
   );
   batch.requestDeadline = Math.max(deadline, s.time + 1);
-  armTimer(ctx, `request:${pr.id}`, batch.requestDeadline, {
+  armTimer(ctx, joinKey("request", ":", pr.id), batch.requestDeadline, {
     kind: "requestTimeout",
     producer: pr.id,
   });
@@ -426,15 +451,17 @@ export function handleProduceResponse(
       epoch,
     );
     const time = s.time;
-    emit(ctx, () => ({
-      type: "produceAcknowledged",
-      time,
-      producer: pr.id,
-      topic: batch.topic,
-      partition: batch.partition,
-      baseOffset: body.baseOffset,
-      count: batch.records.length,
-    }));
+    // Guarded here: this runs per batch, and even an unused closure is an allocation.
+    if (ctx.events !== null)
+      emit(ctx, () => ({
+        type: "produceAcknowledged",
+        time,
+        producer: pr.id,
+        topic: batch.topic,
+        partition: batch.partition,
+        baseOffset: body.baseOffset,
+        count: batch.records.length,
+      }));
     // A freed in-flight slot matters only to a batch that is already due.
     if (
       pr.batches.some((b) => !b.inFlight && b.partition === batch.partition && isDue(pr, b, s.time))
@@ -449,7 +476,7 @@ export function handleProduceResponse(
 export function handleRequestTimeout(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
   const pr = s.producers[producerId];
-  if (!pr || !timerFired(ctx, `request:${producerId}`)) return;
+  if (!pr || !timerFired(ctx, joinKey("request", ":", producerId))) return;
   for (const batch of [...pr.batches]) {
     if (!batch.inFlight || batch.requestDeadline > s.time) continue;
     batch.inFlight = false;
@@ -458,7 +485,10 @@ export function handleRequestTimeout(ctx: Ctx, producerId: string): void {
   let next = Infinity;
   for (const b of pr.batches) if (b.inFlight) next = Math.min(next, b.requestDeadline);
   if (next < Infinity)
-    armTimer(ctx, `request:${pr.id}`, next, { kind: "requestTimeout", producer: pr.id });
+    armTimer(ctx, joinKey("request", ":", pr.id), next, {
+      kind: "requestTimeout",
+      producer: pr.id,
+    });
 }
 
 /**

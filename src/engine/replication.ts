@@ -3,7 +3,17 @@
 // watermark, shrinks and expands the ISR; a follower checks for divergence by leader epoch
 // on every fetch and truncates (KIP-101, KIP-279, KIP-320).
 
-import { timerFired, armTimer, emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import { joinKey, recordsLabel } from "./intern.ts";
+import {
+  timerFired,
+  armTimer,
+  emit,
+  schedule,
+  send,
+  wantsDetail,
+  type Ctx,
+  transferKeys,
+} from "./context.ts";
 import { onTruncated } from "./audit.ts";
 import {
   appendRecord,
@@ -237,7 +247,19 @@ function serveFetchPartition(
     return fetchAnswer(req, undefined, NO_RECORDS, null, "NotLeaderOrFollower");
   if (req.currentLeaderEpoch !== r.knownLeaderEpoch)
     return fetchAnswer(req, undefined, NO_RECORDS, null, "FencedLeaderEpoch");
-  if (req.lastFetchedEpoch >= 0) {
+  const latest = r.epochs[r.epochs.length - 1];
+  if (latest !== undefined && req.lastFetchedEpoch >= 0 && req.lastFetchedEpoch === latest.epoch) {
+    // The usual case, without the lookup's allocation: the follower is on the leader's latest
+    // epoch, which ends at the leader's LEO (what endOffsetForEpoch would answer).
+    if (r.logEndOffset < req.fetchOffset)
+      return fetchAnswer(
+        req,
+        r,
+        NO_RECORDS,
+        { epoch: latest.epoch, endOffset: r.logEndOffset },
+        null,
+      );
+  } else if (req.lastFetchedEpoch >= 0) {
     const end = endOffsetForEpoch(r, req.lastFetchedEpoch);
     if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
       return fetchAnswer(req, r, NO_RECORDS, end, null);
@@ -279,7 +301,7 @@ export function handleFetchRequest(
   );
   if (!hasData) {
     // Long poll: park until data arrives or replica.fetch.wait.max.ms passes.
-    s.parkedFetches[`${leaderId}>${follower}`] = {
+    s.parkedFetches[joinKey(leaderId, ">", follower)] = {
       parkId: s.nextId++,
       follower,
       followerIncarnation,
@@ -287,11 +309,16 @@ export function handleFetchRequest(
       requests: partitions,
       expiresAt: s.time + s.config.replicaFetchWaitMaxMs,
     };
-    armTimer(ctx, `fetch:${leaderId}>${follower}`, s.time + s.config.replicaFetchWaitMaxMs, {
-      kind: "fetchTimeout",
-      leader: leaderId,
-      follower,
-    });
+    armTimer(
+      ctx,
+      joinKey("fetch", ":", joinKey(leaderId, ">", follower)),
+      s.time + s.config.replicaFetchWaitMaxMs,
+      {
+        kind: "fetchTimeout",
+        leader: leaderId,
+        follower,
+      },
+    );
     return;
   }
   respondFetch(ctx, leaderId, follower, followerIncarnation, responses);
@@ -325,9 +352,9 @@ function respondFetch(
           kind: "replicate",
           topic: withData.topic,
           partition: withData.partition,
-          keys: withData.records.slice(0, 50).map((r) => r.key),
+          keys: transferKeys(withData.records),
           firstOffset: withData.records[0]!.offset,
-          label: `${responses.reduce((n, r) => n + r.records.length, 0)} records`,
+          label: recordsLabel(responses.reduce((n, r) => n + r.records.length, 0)),
         }
       : undefined,
   );
@@ -346,7 +373,7 @@ export function wakeParkedFetches(
   if (!p) return;
   // Only the partition's own followers can be waiting on it: look up their sessions directly.
   for (const follower of p.replicas) {
-    const key = `${leaderId}>${follower}`;
+    const key = joinKey(leaderId, ">", follower);
     const pf = s.parkedFetches[key];
     if (!pf || !pf.requests.some((q) => q.partition === partition && q.topic === topic)) continue;
     delete s.parkedFetches[key];
@@ -362,12 +389,12 @@ export function wakeParkedFetches(
 
 export function handleFetchTimeout(ctx: Ctx, leaderId: BrokerId, follower: BrokerId): void {
   const s = ctx.state;
-  if (!timerFired(ctx, `fetch:${leaderId}>${follower}`)) return;
-  const key = `${leaderId}>${follower}`;
+  if (!timerFired(ctx, joinKey("fetch", ":", joinKey(leaderId, ">", follower)))) return;
+  const key = joinKey(leaderId, ">", follower);
   const pf = s.parkedFetches[key];
   if (!pf) return;
   if (pf.expiresAt > s.time) {
-    armTimer(ctx, `fetch:${leaderId}>${follower}`, pf.expiresAt, {
+    armTimer(ctx, joinKey("fetch", ":", joinKey(leaderId, ">", follower)), pf.expiresAt, {
       kind: "fetchTimeout",
       leader: leaderId,
       follower,
@@ -551,7 +578,9 @@ function truncateFully(ctx: Ctx, p: PartitionState, r: ReplicaState, newStart: n
  * min.insync.replicas (Kafka 3.7+, KAFKA-15583).
  */
 export function maybeAdvanceHighWatermark(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
-  if (r.role !== "leader") return;
+  // The HW is at most the LEO: with nothing above the HW there is nothing to advance to (most
+  // fetches of a caught-up follower end here).
+  if (r.role !== "leader" || r.logEndOffset <= r.highWatermark) return;
   const s = ctx.state;
   const topic = s.topics[p.topic]!;
   const maximalIsr = r.pendingIsr ?? r.knownIsr;

@@ -1,7 +1,7 @@
 // The shell: builds a simulation from a spec, applies commands, and advances virtual time by
 // popping timed events in (time, seq) order. The only place that dispatches to the rules.
 
-import { emit, reachable, removeTransfer, schedule, type Ctx } from "./context.ts";
+import { emit, reachableBetween, removeTransfer, schedule, type Ctx } from "./context.ts";
 import { DEFAULT_BROKER_CONFIG, resolveProducerConfig, type BrokerConfig } from "./config.ts";
 import type { BrokerSpec, Command, ConsumerSpec, ProducerSpec, TopicSpec } from "./commands.ts";
 import {
@@ -329,7 +329,7 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
   removeTransfer(s, transferId);
   const target = brokerOf(s, message.to);
   const dropped =
-    !reachable(s, message.from, message.to) ||
+    !reachableBetween(s, message.from, message.to, brokerOf(s, message.from), target) ||
     (target !== undefined && target.incarnation !== message.toIncarnation);
   const body = message.body;
   if (dropped) {
