@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { preview } from "vite";
+import chromiumConfig from "../test/e2e/chromium.json";
 
 export interface FrameStats {
   scenario: string;
@@ -13,17 +14,6 @@ export interface FrameStats {
   p95: number;
   max: number;
 }
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -34,12 +24,12 @@ export async function measureFrames(
   scenarios: readonly string[],
   wallMs = 8000,
 ): Promise<FrameStats[] | null> {
-  const executablePath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+  const executablePath = process.env["CHROMIUM_PATH"] ?? chromiumConfig.executablePath;
   if (!existsSync("dist/index.html") || !existsSync(executablePath)) return null;
   const server = await preview({ preview: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
   const address = server.httpServer.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: chromiumConfig.args });
   const out: FrameStats[] = [];
   try {
     for (const scenario of scenarios) {

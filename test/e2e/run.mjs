@@ -14,25 +14,18 @@ import { performance } from "node:perf_hooks";
 import { stripVTControlCharacters } from "node:util";
 import { chromium } from "playwright-core";
 import { preview } from "vite";
+import chromiumConfig from "./chromium.json" with { type: "json" };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const e2eDir = path.join(root, "test/e2e");
 const resultsDir = path.join(root, "test-results");
 const screenshotDir = path.join(resultsDir, "screenshots");
 const summaryPath = path.join(resultsDir, "e2e-summary.json");
-const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// One place for how Chromium is launched here (the frame-time benchmark uses it too).
+const chromiumPath = process.env.CHROMIUM_PATH || chromiumConfig.executablePath;
 const TEST_TIMEOUT_MS = 30_000;
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROMIUM_ARGS = chromiumConfig.args;
 
 const filters = process.argv.slice(2);
 const results = [];
