@@ -12,12 +12,16 @@ import { appendOffsets, coordinatorOf } from "./offsets.ts";
 import type { EngineError } from "./topics.ts";
 import type { ReplicaState } from "./types.ts";
 
+import { entry, reservedName } from "./names.ts";
+
 const invalid = (message: string): EngineError => ({ name: "InvalidRequest", message });
 
 export function addConsumer(ctx: Ctx, spec: ConsumerSpec): EngineError | null {
   const s = ctx.state;
-  if (s.consumers[spec.id]) return invalid(`Consumer ${spec.id} already exists.`);
-  const missing = spec.topics.find((t) => !s.topics[t]);
+  const reserved = reservedName("consumer", spec.id) ?? reservedName("group", spec.groupId);
+  if (reserved) return reserved;
+  if (entry(s.consumers, spec.id)) return invalid(`Consumer ${spec.id} already exists.`);
+  const missing = spec.topics.find((t) => !entry(s.topics, t));
   if (missing !== undefined)
     return {
       name: "UnknownTopicOrPartition",
@@ -95,7 +99,7 @@ export function executeGroupCommand(ctx: Ctx, command: GroupCommand): EngineErro
   const s = ctx.state;
   if (command.type === "addConsumer") return addConsumer(ctx, command.consumer);
   if (command.type === "resetOffsets") return resetOffsets(ctx, command);
-  const c = s.consumers[command.consumer];
+  const c = entry(s.consumers, command.consumer);
   if (!c) return invalid(`There is no consumer ${command.consumer}.`);
   const gone = c.status === "crashed" || c.status === "closed";
   switch (command.type) {

@@ -51,6 +51,7 @@ import {
 import { handleRetentionCheck } from "./retention.ts";
 import { dispatchConsumerTask, deliverConsumerMessage } from "./consumerDispatch.ts";
 import { addConsumer, executeGroupCommand } from "./groupCommands.ts";
+import { entry, reservedName } from "./names.ts";
 import { createTopic, validateTopicConfig, type EngineError } from "./topics.ts";
 import type { ProducerState, ScheduledEvent, SimState, VirtualMs } from "./types.ts";
 
@@ -137,9 +138,11 @@ export function createSimulation(spec: SimulationSpec): CreateResult {
 
 function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
   const s = ctx.state;
+  const reserved = reservedName("producer", spec.id);
+  if (reserved) return reserved;
   if (s.producers[spec.id])
     return { name: "InvalidConfiguration", message: `Producer ${spec.id} already exists.` };
-  const topic = s.topics[spec.topic];
+  const topic = entry(s.topics, spec.topic);
   if (!topic)
     return {
       name: "UnknownTopicOrPartition",
@@ -209,7 +212,7 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
     case "createTopic":
       return createTopic(ctx, command.topic);
     case "setTopicConfig": {
-      const t = s.topics[command.topic];
+      const t = entry(s.topics, command.topic);
       if (!t)
         return { name: "UnknownTopicOrPartition", message: `There is no topic ${command.topic}.` };
       const next = { ...t.config, ...command.config };
@@ -234,7 +237,7 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
     case "addProducer":
       return addProducer(ctx, command.producer);
     case "setProducer": {
-      const pr = s.producers[command.producer];
+      const pr = entry(s.producers, command.producer);
       if (!pr)
         return { name: "InvalidRequest", message: `There is no producer ${command.producer}.` };
       const wasIdle = !pr.running || pr.ratePerSec <= 0;
@@ -251,7 +254,7 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
       return null;
     }
     case "produce": {
-      const pr = s.producers[command.producer];
+      const pr = entry(s.producers, command.producer);
       if (!pr)
         return { name: "InvalidRequest", message: `There is no producer ${command.producer}.` };
       const n = s.topics[pr.topic]?.partitions.length ?? 0;

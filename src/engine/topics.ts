@@ -1,6 +1,7 @@
 // Creating a topic: validate, place replicas with Kafka's AdminUtils algorithm over the usable
 // (unfenced) brokers, and commit the first leaders (replicas[0], epoch 0, ISR = all replicas).
 
+import { entry, reservedName } from "./names.ts";
 import { emit, type Ctx } from "./context.ts";
 import { DEFAULT_TOPIC_CONFIG, type TopicConfig } from "./config.ts";
 import type { TopicSpec } from "./commands.ts";
@@ -41,7 +42,9 @@ export function validateTopicConfig(
 
 export function createTopic(ctx: Ctx, spec: TopicSpec): EngineError | null {
   const s = ctx.state;
-  if (s.topics[spec.name])
+  const reserved = reservedName("topic", spec.name);
+  if (reserved) return reserved;
+  if (entry(s.topics, spec.name))
     return { name: "TopicExistsException", message: `Topic ${spec.name} already exists.` };
   if (!/^[a-zA-Z0-9._-]{1,249}$/.test(spec.name))
     return {

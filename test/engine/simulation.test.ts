@@ -150,3 +150,33 @@ describe("commands and time", () => {
     expect(detailed.map((e) => e.type)).toContain("produceAcknowledged");
   });
 });
+
+describe("names a user chooses", () => {
+  const spec = (topic: string, producer: string) => ({
+    name: "names",
+    seed: 1,
+    brokers: [{ id: 1 }],
+    topics: [{ name: topic, partitions: 1, replicationFactor: 1 }],
+    producers: [{ id: producer, topic, ratePerSec: 1, keys: null }],
+    timeline: [],
+  });
+
+  it("refuses a topic or producer named like a built-in JavaScript property, with a readable reason", () => {
+    for (const [topic, producer, kind, bad] of [
+      ["constructor", "p", "topic", "constructor"],
+      ["orders", "__proto__", "producer", "__proto__"],
+      ["orders", "toString", "producer", "toString"],
+    ] as const) {
+      const created = createSimulation(spec(topic, producer));
+      expect(created.ok).toBe(false);
+      if (created.ok) continue;
+      expect(created.errors[0]!.message).toContain(
+        `"${bad}" cannot be used as a ${kind} name here`,
+      );
+    }
+  });
+
+  it("accepts the same names with any other spelling", () => {
+    expect(createSimulation(spec("constructors", "proto")).ok).toBe(true);
+  });
+});
