@@ -14,7 +14,12 @@ export {
   stepBack,
 } from "./run.ts";
 export type { Run, TimedCommand } from "./run.ts";
-export { explain, audit, DETAIL_EVENTS as DETAIL_EVENT_TYPES } from "../engine/index.ts";
+export {
+  explain,
+  audit,
+  groupOffsets,
+  DETAIL_EVENTS as DETAIL_EVENT_TYPES,
+} from "../engine/index.ts";
 export { openBuiltinScenario, builtinScenarios } from "./open.ts";
 export type { Opened, ScenarioEntry } from "./open.ts";
 export type {

@@ -6,6 +6,7 @@ import { AuditPanel } from "./clients/AuditPanel.tsx";
 import { ProducerPanel } from "./clients/ProducerPanel.tsx";
 import { ClusterView } from "./cluster/ClusterView.tsx";
 import { EventFeed } from "./feed/EventFeed.tsx";
+import { GroupsTable } from "./tables/GroupsTable.tsx";
 import { TopicsTable } from "./tables/TopicsTable.tsx";
 import { PlaybackControls } from "./time/PlaybackControls.tsx";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts.ts";
@@ -45,6 +46,7 @@ function Layout() {
         <div className="main-column">
           <ClusterView />
           <TopicsTable />
+          <GroupsTable />
           <Producers />
         </div>
         <aside className="side-column">

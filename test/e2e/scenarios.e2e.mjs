@@ -63,4 +63,34 @@ export const tests = [
       await rows.filter({ hasText: "clicks" }).first().waitFor();
     },
   },
+  {
+    name: "the classroom cluster shows six brokers and its consumer groups like kafka-consumer-groups --describe",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.goto(`${baseUrl}?scenario=classroom`);
+      for (const id of [1, 2, 3, 4, 5, 6])
+        await page.getByRole("region", { name: `Broker ${id}` }).waitFor();
+      // The internal __consumer_offsets topic stays out of the lesson's tables.
+      await page.getByRole("slider", { name: "Speed" }).fill("1"); // 10x
+      await page.getByRole("button", { name: "Play" }).click();
+      const groups = page.getByRole("table", { name: "Consumer groups" });
+      await groups
+        .getByRole("row")
+        .filter({ hasText: "fulfilment" })
+        .filter({ hasText: "Stable" })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await page.waitForFunction(
+        () => document.querySelector("[aria-label='Virtual time']")?.textContent >= "0:10",
+      );
+      await page.getByRole("button", { name: "Pause" }).click();
+      // 6 partitions of orders for fulfilment, 12 (orders and payments) for audit.
+      assert.equal(await groups.getByRole("row").filter({ hasText: "fulfilment" }).count(), 6);
+      assert.equal(await groups.getByRole("row").filter({ hasText: "audit" }).count(), 12);
+      assert.equal(
+        await page.getByRole("table", { name: "Topics" }).getByText("__consumer_offsets").count(),
+        0,
+      );
+      await screenshot("classroom-groups");
+    },
+  },
 ];

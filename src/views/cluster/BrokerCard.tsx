@@ -14,6 +14,8 @@ export function replicasOn(state: SimState, brokerId: number): ReplicaSummary[] 
   const out: ReplicaSummary[] = [];
   const broker = state.brokers[String(brokerId)];
   for (const t of Object.values(state.topics)) {
+    // Internal topics (__consumer_offsets: 50 partitions) would bury the lesson's own.
+    if (t.internal) continue;
     for (const p of t.partitions) {
       const r = p.replicaStates[String(brokerId)];
       if (!r) continue;

@@ -17,6 +17,7 @@ interface Row {
 export function describeTopics(state: SimState): Row[] {
   const rows: Row[] = [];
   for (const t of Object.values(state.topics)) {
+    if (t.internal) continue;
     for (const p of t.partitions) {
       const leader = p.leader >= 0 ? p.replicaStates[String(p.leader)] : undefined;
       rows.push({
