@@ -30,7 +30,7 @@ export const tests = [
     },
   },
   {
-    name: "playing moves records; killing the leader of orders-0 elects another and the feed says so",
+    name: "playing moves records; killing the leader of orders-0 elects another, the feed says so, and the timeline goes back and forth",
     run: async ({ page, baseUrl, screenshot }) => {
       await page.goto(baseUrl);
       await page.getByRole("slider", { name: "Speed" }).fill("1");
@@ -67,6 +67,22 @@ export const tests = [
         .waitFor();
       await page.getByRole("button", { name: "Pause" }).click();
       await screenshot("app-after-kill");
+      // Back on the timeline, before the kill: the old leader leads again and its broker is up.
+      await page.getByRole("slider", { name: "Timeline" }).fill("0");
+      await page
+        .getByRole("region", { name: `Broker ${before}` })
+        .getByRole("button", { name: `Kill broker ${before}` })
+        .waitFor();
+      assert.equal(await leaderOf(page, "orders", 0), before);
+      // And forward again to the end of the run: the new leader is back.
+      const end = await page.getByRole("slider", { name: "Timeline" }).getAttribute("max");
+      await page.getByRole("slider", { name: "Timeline" }).fill(end);
+      await page
+        .getByRole("region", { name: `Broker ${before}` })
+        .getByRole("button", { name: `Restart broker ${before}` })
+        .waitFor();
+      assert.equal(await leaderOf(page, "orders", 0), after);
+      await screenshot("app-seek-back-and-forth");
     },
   },
 ];

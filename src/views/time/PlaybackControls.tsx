@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { MAX_SPEED, MIN_SPEED } from "../../store/index.ts";
 import { useSim } from "../SimContext.tsx";
 import { formatSpeed, formatTime } from "../format.ts";
+import { Timeline } from "./Timeline.tsx";
 
 const LOG_MIN = Math.log10(MIN_SPEED);
 const LOG_MAX = Math.log10(MAX_SPEED);
@@ -54,6 +55,7 @@ export function PlaybackControls() {
         />
         <output>{formatSpeed(speed)}</output>
       </label>
+      <Timeline />
       <span className="clock" aria-label="Virtual time">
         {formatTime(time)}
       </span>
