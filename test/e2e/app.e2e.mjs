@@ -67,6 +67,14 @@ export const tests = [
         .waitFor();
       await page.getByRole("button", { name: "Pause" }).click();
       await screenshot("app-after-kill");
+      // The crash has a marker on the timeline; it jumps to that moment.
+      const markers = page.getByRole("list", { name: "Timeline markers" });
+      await markers.getByRole("button", { name: new RegExp(`Broker ${before} crashed`) }).click();
+      await page
+        .getByRole("region", { name: `Broker ${before}` })
+        .getByRole("button", { name: `Restart broker ${before}` })
+        .waitFor();
+      assert.equal(await leaderOf(page, "orders", 0), before); // not fenced yet: the controller waits for the session timeout
       // Back on the timeline, before the kill: the old leader leads again and its broker is up.
       await page.getByRole("slider", { name: "Timeline" }).fill("0");
       await page

@@ -1,6 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { useSim } from "../SimContext.tsx";
 import { formatTime } from "../format.ts";
+import { TimelineMarkers } from "./TimelineMarkers.tsx";
 
 /**
  * The run so far as a scrubbable line: dragging seeks (restore the nearest checkpoint and
@@ -13,7 +14,8 @@ export function Timeline() {
   );
   const end = Math.max(horizon, time);
   return (
-    <label className="timeline">
+    <div className="timeline">
+      <TimelineMarkers />
       <span className="sr-only">Timeline</span>
       <input
         type="range"
@@ -25,6 +27,6 @@ export function Timeline() {
         aria-valuetext={`${formatTime(time)} of ${formatTime(end)}`}
         onChange={(e) => seek(Number(e.target.value))}
       />
-    </label>
+    </div>
   );
 }
