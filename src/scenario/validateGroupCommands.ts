@@ -3,6 +3,7 @@
 
 import { childPath, describeValue, didYouMean, quote, type Problem } from "./problems.ts";
 import { get, readInt, readString } from "./readers.ts";
+import { isReservedName } from "./validateTopics.ts";
 import type { ScenarioGroupCommand } from "./schema.ts";
 import { checkTopicRef, type World } from "./world.ts";
 
@@ -79,6 +80,11 @@ export function readGroupCommand(
         problems.push({
           path: childPath(path, "consumer"),
           message: `consumer ${quote(consumer)} already exists`,
+        });
+      else if (consumer !== undefined && isReservedName(consumer))
+        problems.push({
+          path: childPath(path, "consumer"),
+          message: `${quote(consumer)} is a name Brokerlab keeps for itself`,
         });
       if (groupId === undefined || consumer === undefined || problems.length > before)
         return undefined;

@@ -3,6 +3,7 @@
 // members are consumers `<groupId>-1`, `<groupId>-2`, ... (static with group.instance.id
 // `<prefix>-<n>` when the config gives a group.instance.id prefix).
 
+import { isReservedName } from "./validateTopics.ts";
 import type { ConsumerSpec } from "../engine/index.ts";
 import { consumerConfigToEngine, readConfig } from "./kafkaConfig.ts";
 import { childPath, describeValue, didYouMean, quote, type Problem } from "./problems.ts";
@@ -74,6 +75,11 @@ export function readGroup(
   unknownFields(v, path, GROUP_FIELDS, problems, "field of a consumer group");
   const groupId = readString(v, "groupId", path, ID_LENGTH, problems, "the group's group.id");
   if (groupId === "") problems.push({ path: childPath(path, "groupId"), message: "is empty" });
+  else if (groupId !== undefined && isReservedName(groupId))
+    problems.push({
+      path: childPath(path, "groupId"),
+      message: `${quote(groupId)} is a name Brokerlab keeps for itself`,
+    });
   if (groupId !== undefined && groups.groups.has(groupId))
     problems.push({
       path: childPath(path, "groupId"),

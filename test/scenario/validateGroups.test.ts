@@ -119,3 +119,19 @@ describe("consumerGroups in a scenario", () => {
     ]);
   });
 });
+
+describe("group and consumer names", () => {
+  it("refuses a group id or consumer id that is a built-in JavaScript property name, as the engine does", () => {
+    expect(problems(doc([{ ...billing, groupId: "__proto__" }]))).toContain(
+      'consumerGroups[0].groupId: "__proto__" is a name Brokerlab keeps for itself',
+    );
+    expect(
+      problems(
+        doc(
+          [billing],
+          [{ at: 1000, do: "addConsumer", groupId: "billing", consumer: "constructor" }],
+        ),
+      ),
+    ).toContain('timeline[0].consumer: "constructor" is a name Brokerlab keeps for itself');
+  });
+});
