@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
+    setupFiles: ["test/setup/fastCheckSeed.ts"],
     testTimeout: 60_000,
   },
 });
