@@ -1,6 +1,5 @@
-import { useShallow } from "zustand/react/shallow";
 import type { SimState } from "../../store/index.ts";
-import { useSim } from "../SimContext.tsx";
+import { useSimStable } from "../useSimStable.ts";
 
 const CAUSES_SHOWN = 5;
 
@@ -19,20 +18,18 @@ function findings(state: SimState) {
     duplicates: a.duplicates.reduce((n, d) => n + d.count, 0),
     reorders: a.orderViolations.length,
     redelivered,
-    // One string, so the shallow comparison sees equal values between frames.
     causes: a.lost
       .slice(-CAUSES_SHOWN)
       .map(
         (l) =>
           `${l.topic}-${l.partition} offset ${l.offset ?? "?"} (key ${l.key ?? "null"}): ${l.cause}`,
-      )
-      .join("\n"),
+      ),
   };
 }
 
 /** The ground truth a real cluster cannot show: which acknowledged records are gone, and why. */
 export function AuditPanel() {
-  const report = useSim(useShallow((s) => findings(s.run.state)));
+  const report = useSimStable((s) => findings(s.run.state));
   return (
     <section className="audit" aria-label="Audit">
       <h2>Audit</h2>
@@ -48,9 +45,9 @@ export function AuditPanel() {
         <dt>redelivered</dt>
         <dd>{report.redelivered}</dd>
       </dl>
-      {report.causes && (
+      {report.causes.length > 0 && (
         <ul className="causes">
-          {report.causes.split("\n").map((c) => (
+          {report.causes.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
-import { useShallow } from "zustand/react/shallow";
 import { groupOffsets, type SimState } from "../../store/index.ts";
-import { useSim } from "../SimContext.tsx";
+import { useSimStable } from "../useSimStable.ts";
+import { DataTable, type Column } from "./DataTable.tsx";
 
 interface Row {
   group: string;
@@ -35,44 +35,26 @@ export function describeGroups(state: SimState): Row[] {
   return rows;
 }
 
+const COLUMNS: readonly Column<Row>[] = [
+  { header: "Group", cell: (r) => r.group },
+  { header: "State", cell: (r) => `${r.groupState} (gen ${r.generation})` },
+  { header: "Topic", cell: (r) => r.topic },
+  { header: "Partition", cell: (r) => r.partition },
+  { header: "Consumer", cell: (r) => r.owner },
+  { header: "Committed", cell: (r) => r.committed },
+  { header: "Log end", cell: (r) => r.logEndOffset },
+  { header: "Lag", cell: (r) => r.lag },
+];
+
 export function GroupsTable() {
-  // Rows as strings, so the shallow comparison sees equal values between frames.
-  const rows = useSim(useShallow((s) => describeGroups(s.run.state).map((r) => JSON.stringify(r))));
+  const rows = useSimStable((s) => describeGroups(s.run.state));
   if (rows.length === 0) return null;
   return (
-    <table className="data">
-      <caption>Consumer groups</caption>
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col">State</th>
-          <th scope="col">Topic</th>
-          <th scope="col">Partition</th>
-          <th scope="col">Consumer</th>
-          <th scope="col">Committed</th>
-          <th scope="col">Log end</th>
-          <th scope="col">Lag</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((json) => {
-          const r = JSON.parse(json) as Row;
-          return (
-            <tr key={`${r.group}-${r.topic}-${r.partition}`}>
-              <td>{r.group}</td>
-              <td>
-                {r.groupState} (gen {r.generation})
-              </td>
-              <td>{r.topic}</td>
-              <td>{r.partition}</td>
-              <td>{r.owner}</td>
-              <td>{r.committed}</td>
-              <td>{r.logEndOffset}</td>
-              <td>{r.lag}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Consumer groups"
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(r) => `${r.group}-${r.topic}-${r.partition}`}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { useShallow } from "zustand/react/shallow";
 import type { SimState } from "../../store/index.ts";
-import { useSim } from "../SimContext.tsx";
+import { useSimStable } from "../useSimStable.ts";
+import { DataTable, type Column } from "./DataTable.tsx";
 
 interface Row {
   topic: string;
@@ -35,43 +35,26 @@ export function describeTopics(state: SimState): Row[] {
   return rows;
 }
 
+const COLUMNS: readonly Column<Row>[] = [
+  { header: "Topic", cell: (r) => r.topic },
+  { header: "Partition", cell: (r) => r.partition },
+  { header: "Leader", cell: (r) => r.leader },
+  { header: "Replicas", cell: (r) => r.replicas },
+  { header: "ISR", cell: (r) => r.isr },
+  { header: "Leader epoch", cell: (r) => r.leaderEpoch },
+  { header: "LEO", cell: (r) => r.logEndOffset },
+  { header: "HW", cell: (r) => r.highWatermark },
+];
+
 export function TopicsTable() {
-  const rows = useSim(useShallow((s) => describeTopics(s.run.state).map((r) => JSON.stringify(r))));
+  const rows = useSimStable((s) => describeTopics(s.run.state));
   return (
-    <table className="data">
-      <caption>Topics</caption>
-      <thead>
-        <tr>
-          <th scope="col">Topic</th>
-          <th scope="col">Partition</th>
-          <th scope="col">Leader</th>
-          <th scope="col">Replicas</th>
-          <th scope="col">ISR</th>
-          <th scope="col">Leader epoch</th>
-          <th scope="col">LEO</th>
-          <th scope="col">HW</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((json) => {
-          const r = JSON.parse(json) as Row;
-          return (
-            <tr
-              key={`${r.topic}-${r.partition}`}
-              className={r.leader.startsWith("none") ? "offline" : undefined}
-            >
-              <td>{r.topic}</td>
-              <td>{r.partition}</td>
-              <td>{r.leader}</td>
-              <td>{r.replicas}</td>
-              <td>{r.isr}</td>
-              <td>{r.leaderEpoch}</td>
-              <td>{r.logEndOffset}</td>
-              <td>{r.highWatermark}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Topics"
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(r) => `${r.topic}-${r.partition}`}
+      rowClass={(r) => (r.leader.startsWith("none") ? "offline" : undefined)}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { useShallow } from "zustand/react/shallow";
 import { explain, type SimEvent } from "../../store/index.ts";
 import { useSim } from "../SimContext.tsx";
+import { useSimStable } from "../useSimStable.ts";
 import { formatTime } from "../format.ts";
 
 /** The moments worth finding again: faults, elections, rebalances and losses. */
@@ -37,15 +37,9 @@ function markers(events: readonly SimEvent[]): Marker[] {
 
 /** Marks on the timeline; each is a button that seeks to its moment. */
 export function TimelineMarkers() {
-  const { list, end, seek } = useSim(
-    useShallow((s) => ({
-      // One string, so the shallow comparison sees equal values between frames.
-      list: JSON.stringify(markers(s.run.events)),
-      end: Math.max(s.run.horizon, s.run.state.time),
-      seek: s.seek,
-    })),
-  );
-  const items = JSON.parse(list) as Marker[];
+  const items = useSimStable((s) => markers(s.run.events));
+  const end = useSim((s) => Math.max(s.run.horizon, s.run.state.time));
+  const seek = useSim((s) => s.seek);
   if (items.length === 0 || end === 0) return null;
   return (
     <ol className="timeline-markers" aria-label="Timeline markers">
