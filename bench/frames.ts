@@ -25,8 +25,13 @@ export async function measureFrames(
   wallMs = 8000,
 ): Promise<FrameStats[] | null> {
   const executablePath = process.env["CHROMIUM_PATH"] ?? chromiumConfig.executablePath;
-  if (!existsSync("dist/index.html") || !existsSync(executablePath)) return null;
-  const server = await preview({ preview: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
+  const distDir = process.env["DIST_DIR"] ?? "dist";
+  if (!existsSync(`${distDir}/index.html`) || !existsSync(executablePath)) return null;
+  const server = await preview({
+    preview: { port: 0, host: "127.0.0.1" },
+    build: { outDir: distDir },
+    logLevel: "silent",
+  });
   const address = server.httpServer.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const browser = await chromium.launch({ executablePath, args: chromiumConfig.args });

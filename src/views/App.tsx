@@ -1,50 +1,42 @@
-import { useState } from "react";
-import { builtinScenarios, openBuiltinScenario, type Opened } from "../store/index.ts";
-import { ScenarioPicker } from "./ScenarioPicker.tsx";
-import { Simulator } from "./Simulator.tsx";
+import { useEffect, useState, type ReactNode } from "react";
+import { SimulatorPage } from "./SimulatorPage.tsx";
 import "./styles.css";
 
-const DEFAULT_SCENARIO = "default";
-
-interface Current {
+/** The app's sections, in the order of the navigation bar; `?page=<id>` opens one. */
+interface Page {
   id: string;
-  opened: Opened;
-  /** Why the app shows something other than what was asked for, if it does. */
-  notice: string | null;
+  title: string;
+  render: () => ReactNode;
 }
 
-/** Opens `?scenario=<id>` if it names a built-in scenario; anything else keeps the default, and says why. */
-function initial(): Current {
-  const asked = new URLSearchParams(window.location.search).get("scenario");
-  if (asked && asked !== DEFAULT_SCENARIO) {
-    const opened = openBuiltinScenario(asked);
-    if (opened.ok) return { id: asked, opened, notice: null };
-    return {
-      id: DEFAULT_SCENARIO,
-      opened: openBuiltinScenario(DEFAULT_SCENARIO),
-      notice: `${opened.errors.join(" ")} Showing the default scenario instead; pick another one below.`,
-    };
-  }
-  return { id: DEFAULT_SCENARIO, opened: openBuiltinScenario(DEFAULT_SCENARIO), notice: null };
+const PAGES: readonly Page[] = [
+  { id: "simulator", title: "Simulator", render: () => <SimulatorPage /> },
+];
+
+const DEFAULT_PAGE = PAGES[0]!.id;
+
+function pageFromUrl(): string {
+  const asked = new URLSearchParams(window.location.search).get("page");
+  return PAGES.some((p) => p.id === asked) ? asked! : DEFAULT_PAGE;
 }
 
 export function App() {
-  const [current, setCurrent] = useState<Current>(initial);
-  const scenarios = builtinScenarios();
-  const entry = scenarios.find((s) => s.id === current.id);
+  const [pageId, setPageId] = useState(pageFromUrl);
+  useEffect(() => {
+    const onPop = (): void => setPageId(pageFromUrl());
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
 
-  const choose = (id: string): void => {
-    const opened = openBuiltinScenario(id);
-    // A scenario that fails to open leaves the current run as it is.
-    if (!opened.ok) {
-      setCurrent({ ...current, notice: opened.errors.join(" ") });
-      return;
-    }
+  const go = (id: string): void => {
     const url = new URL(window.location.href);
-    url.searchParams.set("scenario", id);
-    window.history.replaceState(null, "", url);
-    setCurrent({ id, opened, notice: null });
+    // Each section reads its own query parameters; keep only the page.
+    url.search = id === DEFAULT_PAGE ? "" : `?page=${id}`;
+    url.hash = "";
+    window.history.pushState(null, "", url);
+    setPageId(id);
   };
+  const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0]!;
 
   return (
     <div className="app">
@@ -53,26 +45,26 @@ export function App() {
           <h1>Brokerlab</h1>
           <p className="tagline">An Apache Kafka cluster you can break, in your browser.</p>
         </div>
-        <ScenarioPicker scenarios={scenarios} value={current.id} onChange={choose} />
-      </header>
-      {current.notice && (
-        <p role="alert" className="error-banner">
-          {current.notice}
-        </p>
-      )}
-      {entry && (
-        <details className="scenario-summary">
-          <summary>{entry.title}</summary>
-          <p>{entry.summary}</p>
-        </details>
-      )}
-      <main>
-        {current.opened.ok ? (
-          <Simulator key={current.id} store={current.opened.store} />
-        ) : (
-          <p role="alert">{current.opened.errors.join(" ")}</p>
+        {PAGES.length > 1 && (
+          <nav aria-label="Sections" className="app-nav">
+            {PAGES.map((p) => (
+              <a
+                key={p.id}
+                href={p.id === DEFAULT_PAGE ? "?" : `?page=${p.id}`}
+                aria-current={p.id === page.id ? "page" : undefined}
+                onClick={(e) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                  e.preventDefault();
+                  go(p.id);
+                }}
+              >
+                {p.title}
+              </a>
+            ))}
+          </nav>
         )}
-      </main>
+      </header>
+      {page.render()}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 //
 //   node test/e2e/run.mjs            run every file
 //   node test/e2e/run.mjs app        run only files whose name contains "app"
+//   DIST_DIR=/tmp/d node test/e2e/run.mjs   serve a build made with `vite build --outDir /tmp/d`
 //
 // Each test gets a fresh browser context and fails on any page error, console error or failed
 // HTTP response, even when its own assertions pass. Writes test-results/e2e-summary.json.
@@ -21,6 +22,8 @@ const e2eDir = path.join(root, "test/e2e");
 const resultsDir = path.join(root, "test-results");
 const screenshotDir = path.join(resultsDir, "screenshots");
 const summaryPath = path.join(resultsDir, "e2e-summary.json");
+// DIST_DIR serves another build (say, one built with --outDir) instead of dist/.
+const distDir = path.resolve(root, process.env.DIST_DIR || "dist");
 // One place for how Chromium is launched here (the frame-time benchmark uses it too).
 const chromiumPath = process.env.CHROMIUM_PATH || chromiumConfig.executablePath;
 const TEST_TIMEOUT_MS = 30_000;
@@ -142,8 +145,8 @@ async function main() {
   );
   if (tests.length === 0) await failAll([], "no test/e2e/*.e2e.mjs tests matched");
 
-  if (!existsSync(path.join(root, "dist/index.html"))) {
-    await failAll(tests, "dist/index.html is missing: run `npm run build` first");
+  if (!existsSync(path.join(distDir, "index.html"))) {
+    await failAll(tests, `${distDir}/index.html is missing: run \`npm run build\` first`);
   }
   if (!existsSync(chromiumPath)) {
     await failAll(
@@ -164,6 +167,7 @@ async function main() {
       appType: "mpa",
       // Port 0: the OS picks a free port, so parallel runs never collide.
       preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
+      build: { outDir: distDir },
     });
     const address = server.httpServer.address();
     if (!address || typeof address === "string") throw new Error("preview server has no port");
