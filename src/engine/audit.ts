@@ -3,11 +3,11 @@
 // record, a replica truncating it) and explained with the cause a student should learn.
 
 import { joinKey } from "./intern.ts";
-import { emit, type Ctx } from "./context.ts";
+import { emit, emitBuilt, type Ctx } from "./context.ts";
 import type { Acks } from "./config.ts";
 import type { ElectionKind } from "./events.ts";
-import { recordAt } from "./log.ts";
-import type { LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
+import { recordAt, recordCursor } from "./log.ts";
+import type { LedgerAck, LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
 import type { RedeliveryExample } from "./groupTypes.ts";
 import type { BrokerId, LogRecord, PartitionState, PendingRecord, SimState } from "./types.ts";
 
@@ -15,7 +15,10 @@ const RECENT_BATCHES = 16;
 
 function ledgerOf(state: SimState, topic: string, partition: number): PartitionLedger {
   const key = joinKey(topic, "-", partition);
-  return state.audit.ledgers[key] ?? (state.audit.ledgers[key] = { entries: [], recent: {} });
+  return (
+    state.audit.ledgers[key] ??
+    (state.audit.ledgers[key] = { entries: [], recent: {}, verified: 0 })
+  );
 }
 
 const acksText = (acks: Acks): string => `acks=${String(acks)}`;
@@ -36,19 +39,12 @@ export function onAcknowledged(
   state.audit.acknowledged += records.length;
   const zombie =
     (state.topics[topic]?.partitions[partition]?.leaderEpoch ?? leaderEpoch) > leaderEpoch;
-  records.forEach((r, i) => {
-    ledger.entries.push({
-      offset: baseOffset + i,
-      recordId: r.recordId,
-      key: r.key,
-      producer,
-      acks,
-      leaderEpoch,
-      leader,
-      ackedAt: state.time,
-      zombie,
-    });
-  });
+  const entries = ledger.entries;
+  const ack: LedgerAck = { producer, acks, leaderEpoch, leader, ackedAt: state.time, zombie };
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    entries.push({ offset: baseOffset + i, recordId: r.recordId, key: r.key, ack });
+  }
 }
 
 /** acks=0 records that never reached a leader: the producer counted them as sent. */
@@ -101,9 +97,13 @@ export function onLeaderAppend(
   const s = ctx.state;
   const ledger = ledgerOf(s, topic, partition);
   const recent = ledger.recent[producer] ?? (ledger.recent[producer] = []);
-  const copy = recent.find(
-    (b) => first.recordId <= b.lastRecordId && last.recordId >= b.firstRecordId,
-  );
+  let copy: (typeof recent)[number] | undefined;
+  for (const b of recent) {
+    if (first.recordId <= b.lastRecordId && last.recordId >= b.firstRecordId) {
+      copy = b;
+      break;
+    }
+  }
   if (copy) {
     s.audit.duplicates.push({
       topic,
@@ -113,18 +113,23 @@ export function onLeaderAppend(
       originalOffset: copy.offset,
       count: records.length,
     });
-    const time = s.time;
-    emit(ctx, () => ({
+    emitBuilt(ctx, {
       type: "duplicateWritten",
-      time,
+      time: s.time,
       producer,
       topic,
       partition,
       offset: baseOffset,
       count: records.length,
-    }));
+    });
   } else {
-    const later = recent.find((b) => b.firstRecordId > last.recordId);
+    let later: (typeof recent)[number] | undefined;
+    for (const b of recent) {
+      if (b.firstRecordId > last.recordId) {
+        later = b;
+        break;
+      }
+    }
     if (later)
       s.audit.orderViolations.push({
         topic,
@@ -147,12 +152,12 @@ function holdersOf(
   return p.replicas.filter(
     (id) =>
       !except.includes(id) &&
-      recordAt(p.replicaStates[String(id)]!, entry.offset)?.recordId === entry.recordId,
+      recordAt(p.replicaStates[id]!, entry.offset)?.recordId === entry.recordId,
   );
 }
 
 function describeFate(state: SimState, broker: BrokerId): string {
-  const b = state.brokers[String(broker)];
+  const b = state.brokers[broker];
   if (!b) return "went away";
   if (b.status === "offline") return "crashed";
   if (b.isolated) return "was cut off from the cluster";
@@ -169,66 +174,94 @@ function lossCause(
   const newLeader = p.leader;
   const at = `offset ${entry.offset}`;
   if (election === "unclean") {
-    return `unclean leader election: broker ${newLeader} was out of sync and became leader (epoch ${p.leaderEpoch}) without ${at}, which ${acksText(entry.acks)} had acknowledged from leader ${entry.leader}.`;
+    return `unclean leader election: broker ${newLeader} was out of sync and became leader (epoch ${p.leaderEpoch}) without ${at}, which ${acksText(entry.ack.acks)} had acknowledged from leader ${entry.ack.leader}.`;
   }
-  if (entry.zombie) {
-    return `${acksText(entry.acks)}: broker ${entry.leader} still acted as leader (epoch ${entry.leaderEpoch}) and acknowledged ${at}, but broker ${newLeader} had taken over (epoch ${p.leaderEpoch}); the record is not in the new leader's log, and the old leader truncates it when it rejoins.`;
+  if (entry.ack.zombie) {
+    return `${acksText(entry.ack.acks)}: broker ${entry.ack.leader} still acted as leader (epoch ${entry.ack.leaderEpoch}) and acknowledged ${at}, but broker ${newLeader} had taken over (epoch ${p.leaderEpoch}); the record is not in the new leader's log, and the old leader truncates it when it rejoins.`;
   }
-  const holders = holdersOf(state, p, entry, [entry.leader, newLeader]);
+  const holders = holdersOf(state, p, entry, [entry.ack.leader, newLeader]);
   const copied =
     holders.length === 0
       ? `before any follower fetched ${at}`
       : `before broker ${newLeader} fetched ${at} (only broker ${holders.join(", ")} had it, and will truncate it)`;
   const isrNote =
-    entry.acks === "all"
+    entry.ack.acks === "all"
       ? " The ISR had shrunk to the leader alone, so acks=all waited for nobody."
       : "";
-  return `${acksText(entry.acks)}: leader ${entry.leader} ${describeFate(state, entry.leader)} ${copied}; broker ${newLeader} became leader (epoch ${p.leaderEpoch}) without it.${isrNote}`;
+  return `${acksText(entry.ack.acks)}: leader ${entry.ack.leader} ${describeFate(state, entry.ack.leader)} ${copied}; broker ${newLeader} became leader (epoch ${p.leaderEpoch}) without it.${isrNote}`;
 }
 
 /**
  * Moves every acknowledged record the partition's committed leader cannot serve to the lost
- * list, and every one deleted by retention or compaction to the retired count.
+ * list, and every one deleted by retention or compaction to the retired count. After segment
+ * deletion (`prefixOnly`) the entries verified at the last full check are only compared with
+ * the log start offset: deletion removes a prefix of the log and nothing else.
  */
-function settle(ctx: Ctx, p: PartitionState, election: ElectionKind | "truncation"): void {
+function settle(
+  ctx: Ctx,
+  p: PartitionState,
+  election: ElectionKind | "truncation",
+  prefixOnly = false,
+): void {
   const s = ctx.state;
   if (p.leader < 0) return;
-  const ledger = s.audit.ledgers[`${p.topic}-${p.partition}`];
+  const ledger = s.audit.ledgers[joinKey(p.topic, "-", p.partition)];
   if (!ledger || ledger.entries.length === 0) return;
-  const leader = p.replicaStates[String(p.leader)]!;
+  const verified = prefixOnly ? ledger.verified : 0;
+  const leader = p.replicaStates[p.leader]!;
   const compacted = s.topics[p.topic]!.config.cleanupPolicy !== "delete";
   const lost: LostRecord[] = [];
-  const keep: LedgerEntry[] = [];
-  for (const e of ledger.entries) {
+  const entries = ledger.entries;
+  // Built only once an entry leaves the ledger: a sweep that changes nothing allocates nothing.
+  let keep: LedgerEntry[] | null = null;
+  // Entries are mostly in offset order: one forward walk of the log finds them all.
+  const lookup = recordCursor(leader);
+  // How many leading entries are found in the log (the next sweep's verified prefix).
+  let found = 0;
+  let unbroken = true;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (e.offset < leader.logStartOffset) {
+      keep ??= entries.slice(0, i);
       s.audit.retired++;
       continue;
     }
+    if (i < verified) {
+      keep?.push(e);
+      if (unbroken) found++;
+      continue;
+    }
     if (e.offset < leader.logEndOffset) {
-      const rec = recordAt(leader, e.offset);
+      const rec = lookup(e.offset);
       if (rec?.recordId === e.recordId) {
-        keep.push(e);
+        keep?.push(e);
+        if (unbroken) found++;
         continue;
       }
       if (!rec && compacted && e.offset < leader.highWatermark) {
+        keep ??= entries.slice(0, i);
         s.audit.retired++;
         continue;
       }
-    } else if (e.leaderEpoch >= p.leaderEpoch) {
-      keep.push(e); // Written by the current leader and not visible yet in this view.
+    } else if (e.ack.leaderEpoch >= p.leaderEpoch) {
+      keep?.push(e); // Written by the current leader and not visible yet in this view.
+      unbroken = false;
       continue;
     }
+    unbroken = false;
+    keep ??= entries.slice(0, i);
     lost.push({
       topic: p.topic,
       partition: p.partition,
       offset: e.offset,
       key: e.key,
-      producer: e.producer,
+      producer: e.ack.producer,
       cause: lossCause(s, p, e, election),
       detectedAt: s.time,
     });
   }
-  if (lost.length === 0 && keep.length === ledger.entries.length) return;
+  ledger.verified = found;
+  if (keep === null) return;
   ledger.entries = keep;
   if (lost.length === 0) return;
   s.audit.lost.push(...lost);
@@ -264,8 +297,25 @@ export function onTruncated(ctx: Ctx, p: PartitionState): void {
   settle(ctx, p, "truncation");
 }
 
-export function onRetention(ctx: Ctx, p: PartitionState): void {
-  settle(ctx, p, "truncation");
+/** The leader deleted old segments: a prefix of its log is gone, nothing else changed. */
+export function onSegmentsDeleted(ctx: Ctx, p: PartitionState): void {
+  settle(ctx, p, "truncation", true);
+}
+
+/**
+ * A replica was compacted: records may be gone from the middle of its log. The ledger's
+ * verified prefix no longer holds if it was the committed leader's; the leader's own
+ * compaction settles the ledger at once.
+ */
+export function onCompacted(
+  ctx: Ctx,
+  p: PartitionState,
+  broker: BrokerId,
+  isLeader: boolean,
+): void {
+  const ledger = ctx.state.audit.ledgers[joinKey(p.topic, "-", p.partition)];
+  if (ledger && broker === p.leader) ledger.verified = 0;
+  if (isLeader) settle(ctx, p, "truncation");
 }
 
 export interface AuditReport {

@@ -4,18 +4,24 @@
 import type { Acks } from "./config.ts";
 import type { BrokerId, VirtualMs } from "./types.ts";
 
-export interface LedgerEntry {
-  offset: number;
-  recordId: number;
-  key: string | null;
+/** One acknowledgement, shared by the ledger entries of the records it covered. */
+export interface LedgerAck {
   producer: string;
   acks: Acks;
-  /** Leader epoch of the leader that wrote it. */
+  /** Leader epoch of the leader that wrote the records. */
   leaderEpoch: number;
   leader: BrokerId;
   ackedAt: VirtualMs;
   /** Acknowledged by a leader the controller had already replaced (a zombie leader). */
   zombie: boolean;
+}
+
+/** One acknowledged record (per record, so kept small: the batch's facts are in `ack`). */
+export interface LedgerEntry {
+  offset: number;
+  recordId: number;
+  key: string | null;
+  ack: LedgerAck;
 }
 
 export interface AppendedBatch {
@@ -28,6 +34,12 @@ export interface PartitionLedger {
   entries: LedgerEntry[];
   /** Recent appends per producer, to tell a retry's second copy from a reordering. */
   recent: Record<string, AppendedBatch[]>;
+  /**
+   * The first `verified` entries were found in the committed leader's log at the last full
+   * check. Until the next one (an election, a truncation, a compaction resets it) that log only
+   * grows or loses a prefix to retention, so a retention sweep need not look them up again.
+   */
+  verified: number;
 }
 
 export interface LostRecord {

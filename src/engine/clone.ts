@@ -77,6 +77,7 @@ function cloneAudit(a: AuditState): AuditState {
     ledgers: mapValues(a.ledgers, (l) => ({
       entries: l.entries.slice(),
       recent: mapValues(l.recent, (list) => list.slice()),
+      verified: l.verified,
     })),
     lost: a.lost.slice(),
     duplicates: a.duplicates.slice(),

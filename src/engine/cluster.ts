@@ -57,7 +57,7 @@ function forgetVolatileState(ctx: Ctx, b: BrokerState): void {
   dropParkedOf(ctx, b.id);
   for (const t of Object.values(s.topics)) {
     for (const p of t.partitions) {
-      const r = p.replicaStates[String(b.id)];
+      const r = p.replicaStates[b.id];
       if (!r) continue;
       r.role = "none";
       b.followed = null;
@@ -69,7 +69,7 @@ function forgetVolatileState(ctx: Ctx, b: BrokerState): void {
 
 export function killBroker(ctx: Ctx, id: BrokerId): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   if (b.status === "offline") return `Broker ${id} is already down.`;
   b.status = "offline";
@@ -82,7 +82,7 @@ export function killBroker(ctx: Ctx, id: BrokerId): string | null {
 
 export function restartBroker(ctx: Ctx, id: BrokerId): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   if (b.status !== "offline") return `Broker ${id} is running.`;
   b.status = "online";
@@ -108,7 +108,7 @@ export function restartBroker(ctx: Ctx, id: BrokerId): string | null {
 /** Controlled shutdown: the controller moves leadership away and fences the broker at once. */
 export function shutdownBroker(ctx: Ctx, id: BrokerId): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   if (b.status === "offline") return `Broker ${id} is already down.`;
   b.status = "shuttingDown";
@@ -128,7 +128,7 @@ export function shutdownBroker(ctx: Ctx, id: BrokerId): string | null {
 
 export function isolateBroker(ctx: Ctx, id: BrokerId): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   if (b.isolated) return `Broker ${id} is already isolated.`;
   b.isolated = true;
@@ -141,7 +141,7 @@ export function isolateBroker(ctx: Ctx, id: BrokerId): string | null {
 
 export function healBroker(ctx: Ctx, id: BrokerId): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   if (!b.isolated) return `Broker ${id} is not isolated.`;
   b.isolated = false;
@@ -152,7 +152,7 @@ export function healBroker(ctx: Ctx, id: BrokerId): string | null {
 
 export function slowBroker(ctx: Ctx, id: BrokerId, delayMs: number): string | null {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b) return `There is no broker ${id}.`;
   b.fetchDelayMs = Math.max(0, delayMs);
   // A fetcher already waiting out a longer delay fetches on the new schedule: a broker that
@@ -186,14 +186,14 @@ export function addBroker(
   const s = ctx.state;
   const ids = Object.values(s.brokers).map((b) => b.id);
   const newId = id ?? Math.max(0, ...ids) + 1;
-  if (s.brokers[String(newId)]) return `Broker ${newId} already exists.`;
+  if (s.brokers[newId]) return `Broker ${newId} already exists.`;
   const hasRacks = Object.values(s.brokers).some((b) => b.rack !== null);
   if (hasRacks !== (rack !== undefined) && ids.length > 0)
     return hasRacks
       ? `The other brokers have racks: give broker ${newId} a rack too.`
       : `No other broker has a rack: add broker ${newId} without one.`;
   const b = newBroker(newId, rack ?? null, false);
-  s.brokers[String(newId)] = b;
+  s.brokers[newId] = b;
   const time = s.time;
   emit(ctx, () => ({ type: "brokerAdded", time, broker: newId, rack: rack ?? null }));
   startBrokerTimers(ctx, b);

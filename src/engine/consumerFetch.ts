@@ -11,7 +11,7 @@ import {
 } from "./consumerTasks.ts";
 import { readRecords } from "./log.ts";
 import { brokerParty } from "./messages.ts";
-import type { BrokerId } from "./types.ts";
+import type { BrokerId, LogRecord, ReplicaState } from "./types.ts";
 
 /** max.partition.fetch.bytes */
 const MAX_PARTITION_FETCH_BYTES = 1048576;
@@ -22,37 +22,69 @@ function serve(
   q: ConsumerFetchRequest["partitions"][number],
   maxRecords: number,
 ): ConsumerFetchPartition {
-  const p = ctx.state.topics[q.topic]?.partitions[q.partition];
-  const r = p?.replicaStates[String(broker)];
-  const base = { topic: q.topic, partition: q.partition, fetchOffset: q.offset };
-  if (!r || r.role !== "leader")
-    return {
-      ...base,
-      records: [],
-      highWatermark: -1,
-      logStartOffset: -1,
-      error: "NotLeaderOrFollower",
-    };
+  const r = leaderReplica(ctx, broker, q);
+  if (!r) return answer(q, [], -1, -1, "NotLeaderOrFollower");
   const hw = r.highWatermark;
   // Kafka checks the range against the log end offset: between the HW and the LEO (a new
   // leader whose HW has not caught up yet) the answer is simply empty.
   if (q.offset < r.logStartOffset || q.offset > r.logEndOffset)
-    return {
-      ...base,
-      records: [],
-      highWatermark: hw,
-      logStartOffset: r.logStartOffset,
-      error: "OffsetOutOfRange",
-    };
-  const records = readRecords(r, q.offset, hw, MAX_PARTITION_FETCH_BYTES).slice(0, maxRecords);
-  return { ...base, records, highWatermark: hw, logStartOffset: r.logStartOffset, error: null };
+    return answer(q, [], hw, r.logStartOffset, "OffsetOutOfRange");
+  const read = readRecords(r, q.offset, hw, MAX_PARTITION_FETCH_BYTES);
+  const records = read.length > maxRecords ? read.slice(0, maxRecords) : read;
+  return answer(q, records, hw, r.logStartOffset, null);
+}
+
+function leaderReplica(
+  ctx: Ctx,
+  broker: BrokerId,
+  q: ConsumerFetchRequest["partitions"][number],
+): ReplicaState | undefined {
+  const r = ctx.state.topics[q.topic]?.partitions[q.partition]?.replicaStates[broker];
+  return r && r.role === "leader" ? r : undefined;
+}
+
+/** Built field by field (no spreads: this runs per partition of every consumer fetch). */
+function answer(
+  q: ConsumerFetchRequest["partitions"][number],
+  records: LogRecord[],
+  highWatermark: number,
+  logStartOffset: number,
+  error: ConsumerFetchPartition["error"],
+): ConsumerFetchPartition {
+  return {
+    topic: q.topic,
+    partition: q.partition,
+    fetchOffset: q.offset,
+    records,
+    highWatermark,
+    logStartOffset,
+    error,
+  };
+}
+
+/**
+ * Whether serve could answer anything now (an error, or records below the HW): when no
+ * partition can, the fetch parks without building its answers (serve only reads).
+ */
+function mayAnswer(
+  ctx: Ctx,
+  broker: BrokerId,
+  q: ConsumerFetchRequest["partitions"][number],
+): boolean {
+  const r = leaderReplica(ctx, broker, q);
+  if (!r) return true;
+  if (q.offset < r.logStartOffset || q.offset > r.logEndOffset) return true;
+  return q.offset < r.highWatermark;
 }
 
 export function handleConsumerFetch(ctx: Ctx, broker: BrokerId, req: ConsumerFetchRequest): void {
   const s = ctx.state;
-  const b = s.brokers[String(broker)];
+  const b = s.brokers[broker];
   if (!b || b.status !== "online") return;
-  const results = req.partitions.map((q) => serve(ctx, broker, q, req.maxRecords));
+  let maybe = s.time >= req.deadline;
+  for (const q of req.partitions) if (!maybe && mayAnswer(ctx, broker, q)) maybe = true;
+  const results: ConsumerFetchPartition[] = [];
+  if (maybe) for (const q of req.partitions) results.push(serve(ctx, broker, q, req.maxRecords));
   const ready = results.some((r) => r.records.length > 0 || r.error !== null);
   if (!ready && s.time < req.deadline) {
     // DelayedFetch: park until the high watermark moves on one of its partitions, or the deadline.

@@ -1,9 +1,10 @@
 // The narrow interface rules use to change the engine-owned draft: schedule a task, send a
 // message over the simulated network, emit an event. simulation.ts owns the loop.
 
+import { removeAt } from "./arrays.ts";
 import { DETAIL_EVENTS, type SimEvent } from "./events.ts";
 import { heapPush } from "./queue.ts";
-import { brokerKeyOf, linkKey } from "./intern.ts";
+import { brokerKeyOf, routeOf } from "./intern.ts";
 import { stableFraction } from "./random.ts";
 import type { Message } from "./messages.ts";
 import type { BrokerState, SimState, Task, Transfer, VirtualMs } from "./types.ts";
@@ -24,6 +25,17 @@ export function schedule(ctx: Ctx, at: VirtualMs, task: Task): void {
 export function emit(ctx: Ctx, make: () => SimEvent): void {
   if (ctx.events === null) return;
   const event = make();
+  if (!ctx.detail && DETAIL_EVENTS.has(event.type)) return;
+  ctx.events.push(event);
+}
+
+/**
+ * emit() for the hot paths: the caller builds the event behind its own `ctx.events !== null`
+ * (or wantsDetail) check. A function that passes emit a closure over its variables pays for
+ * those variables' context on every call, traced or not.
+ */
+export function emitBuilt(ctx: Ctx, event: SimEvent): void {
+  if (ctx.events === null) return;
   if (!ctx.detail && DETAIL_EVENTS.has(event.type)) return;
   ctx.events.push(event);
 }
@@ -57,7 +69,7 @@ export function reachableBetween(
   if (a && a.status === "offline") return false;
   if (b && b.status === "offline") return false;
   if (from === "controller" || to === "controller") {
-    const active = state.brokers[String(state.controller.active)];
+    const active = state.brokers[state.controller.active];
     if (!active || active.status === "offline" || active.isolated) return false;
     const other = from === "controller" ? b : a;
     if (other && other.id !== active.id && other.isolated) return false;
@@ -80,33 +92,70 @@ export function send(
   transfer?: Omit<Transfer, "id" | "from" | "to" | "sentAt" | "arrivesAt">,
   extraDelay = 0,
 ): boolean {
+  return transfer === undefined
+    ? sendCarrying(ctx, message, null, "", -1, NO_KEYS, -1, "", extraDelay)
+    : sendCarrying(
+        ctx,
+        message,
+        transfer.kind,
+        transfer.topic,
+        transfer.partition,
+        transfer.keys,
+        transfer.firstOffset,
+        transfer.label,
+        extraDelay,
+      );
+}
+
+const NO_KEYS: (string | null)[] = [];
+
+/**
+ * send() with the transfer's fields as arguments (kind null: no transfer), for the paths run
+ * per batch and per fetch: no description object is built only to be copied.
+ */
+export function sendCarrying(
+  ctx: Ctx,
+  message: Message,
+  kind: Transfer["kind"] | null,
+  topic: string,
+  partition: number,
+  keys: (string | null)[],
+  firstOffset: number,
+  label: string,
+  extraDelay = 0,
+): boolean {
   const s = ctx.state;
-  if (!reachable(s, message.from, message.to)) return false;
-  const key = linkKey(message.from, message.to);
-  let link = s.links[key];
+  const route = routeOf(message.from, message.to);
+  const a = route.fromBroker === null ? undefined : s.brokers[route.fromBroker];
+  const b = route.toBroker === null ? undefined : s.brokers[route.toBroker];
+  if (!reachableBetween(s, message.from, message.to, a, b)) return false;
+  let link = s.links[route.link];
   if (!link)
-    link = s.links[key] = { latency: linkLatency(s, message.from, message.to), lastArrival: 0 };
+    link = s.links[route.link] = {
+      latency: linkLatency(s, message.from, message.to),
+      lastArrival: 0,
+    };
   const arrivesAt = Math.max(s.time + extraDelay + link.latency, link.lastArrival);
   link.lastArrival = arrivesAt;
   let transferId = -1;
-  if (transfer) {
+  if (kind !== null) {
     transferId = s.nextId++;
     // Built field by field: an object spread here was a third of the engine's time.
     s.transfers.push({
       id: transferId,
-      kind: transfer.kind,
+      kind,
       from: message.from,
       to: message.to,
       sentAt: s.time,
       arrivesAt,
-      topic: transfer.topic,
-      partition: transfer.partition,
-      keys: transfer.keys,
-      firstOffset: transfer.firstOffset,
-      label: transfer.label,
+      topic,
+      partition,
+      keys,
+      firstOffset,
+      label,
     });
   }
-  schedule(ctx, arrivesAt, { kind: "deliver", message, transferId });
+  schedule(ctx, arrivesAt, { kind: "deliver", message, transferId, route });
   return true;
 }
 
@@ -149,7 +198,7 @@ export function removeTransfer(state: SimState, id: number): void {
     const mid = (lo + hi) >> 1;
     const at = list[mid]!.id;
     if (at === id) {
-      list.splice(mid, 1);
+      removeAt(list, mid);
       return;
     }
     if (at < id) lo = mid + 1;

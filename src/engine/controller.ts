@@ -9,7 +9,7 @@ import { onLeaderElected } from "./audit.ts";
 import type { BrokerId, BrokerState, PartitionState, SimState } from "./types.ts";
 
 export function isEligible(state: SimState, id: BrokerId): boolean {
-  const b = state.brokers[String(id)];
+  const b = state.brokers[id];
   return !!b && b.status === "online" && !b.fenced;
 }
 
@@ -22,7 +22,7 @@ export function partitionsOf(state: SimState): PartitionState[] {
 /** Sends the partition's committed state to every broker that hosts a replica of it. */
 export function publishPartition(ctx: Ctx, p: PartitionState): void {
   for (const id of p.replicas) {
-    const b = ctx.state.brokers[String(id)];
+    const b = ctx.state.brokers[id];
     if (!b) continue;
     send(ctx, {
       from: CONTROLLER_PARTY,
@@ -110,7 +110,7 @@ export function fenceBroker(
   reason: "sessionTimeout" | "controlledShutdown" | "restarted",
 ): void {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b || b.fenced) return;
   b.fenced = true;
   const time = s.time;
@@ -148,7 +148,7 @@ export function fenceBroker(
 /** A broker that heartbeats again is unfenced; offline partitions it can lead come back. */
 export function unfenceBroker(ctx: Ctx, id: BrokerId): void {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b || !b.fenced || b.status !== "online") return;
   b.fenced = false;
   const time = s.time;
@@ -235,9 +235,9 @@ export function voterReachable(state: SimState, b: BrokerState): boolean {
 export function runControllerElection(ctx: Ctx): void {
   const s = ctx.state;
   s.controller.electionPending = false;
-  const current = s.brokers[String(s.controller.active)];
+  const current = s.brokers[s.controller.active];
   if (current && voterReachable(s, current)) return;
-  const voters = s.controller.voters.map((id) => s.brokers[String(id)]!).filter(Boolean);
+  const voters = s.controller.voters.map((id) => s.brokers[id]!).filter(Boolean);
   const up = voters.filter((b) => voterReachable(s, b));
   const time = s.time;
   if (up.length * 2 <= voters.length) {
@@ -279,7 +279,7 @@ export function requestControllerElection(ctx: Ctx): void {
 /** Broker heartbeat: keeps its session alive, unfences it, and lets it catch up on metadata. */
 export function handleHeartbeat(ctx: Ctx, id: BrokerId, incarnation: number): void {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b || b.status === "offline" || b.incarnation !== incarnation) return;
   schedule(ctx, s.time + s.config.brokerHeartbeatIntervalMs, {
     kind: "heartbeat",
@@ -287,7 +287,7 @@ export function handleHeartbeat(ctx: Ctx, id: BrokerId, incarnation: number): vo
     incarnation,
   });
   if (s.controller.active < 0 || !reachable(s, brokerParty(id), CONTROLLER_PARTY)) {
-    const active = s.brokers[String(s.controller.active)];
+    const active = s.brokers[s.controller.active];
     if (!active || !voterReachable(s, active)) requestControllerElection(ctx);
     return;
   }
@@ -306,7 +306,7 @@ export function handleHeartbeat(ctx: Ctx, id: BrokerId, incarnation: number): vo
 
 export function handleSessionCheck(ctx: Ctx, id: BrokerId, heartbeatAt: number): void {
   const s = ctx.state;
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   if (!b || b.fenced || b.lastHeartbeatAt !== heartbeatAt || s.controller.active < 0) return;
   fenceBroker(ctx, id, "sessionTimeout");
 }

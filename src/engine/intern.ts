@@ -1,7 +1,8 @@
 // Interned strings for the hot paths. A key built per call (`broker:3`, `3>5`) is a fresh
 // string whose hash V8 computes again at every property lookup; a cached one keeps its hash.
-// These caches hold only derived strings, never state, so they do not affect determinism or
-// cloneState. They grow with the names a run uses (parties, topics), not with its length.
+// These caches hold only derived values (strings, and frozen routes a delivery may carry),
+// never state, so they do not affect determinism or cloneState. They grow with the names a run
+// uses (parties, topics), not with its length.
 
 type Level = Map<string | number, Map<string | number, string>>;
 const PAIRS: Level = new Map();
@@ -30,14 +31,30 @@ export function joinKey(a: string | number, sep: ":" | ">" | "-", b: string | nu
   return out;
 }
 
-const LINKS = new Map<string, Map<string, string>>();
+/** What a message's two party names imply, worked out once per directed link. */
+export interface Route {
+  /** `${from}>${to}`: the key of the network link. */
+  readonly link: string;
+  /** The sending and receiving brokers' ids as state keys, or null for a client or the controller. */
+  readonly fromBroker: string | null;
+  readonly toBroker: string | null;
+}
 
-/** `${from}>${to}` for two party names: the key of a network link, looked up per message. */
-export function linkKey(from: string, to: string): string {
-  let byTo = LINKS.get(from);
-  if (byTo === undefined) LINKS.set(from, (byTo = new Map<string, string>()));
+const ROUTES = new Map<string, Map<string, Route>>();
+
+/** The route between two parties: one lookup per message instead of one per question. */
+export function routeOf(from: string, to: string): Route {
+  let byTo = ROUTES.get(from);
+  if (byTo === undefined) ROUTES.set(from, (byTo = new Map<string, Route>()));
   let out = byTo.get(to);
-  if (out === undefined) byTo.set(to, (out = `${from}>${to}`));
+  if (out === undefined) {
+    out = Object.freeze({
+      link: `${from}>${to}`,
+      fromBroker: brokerKeyOf(from),
+      toBroker: brokerKeyOf(to),
+    });
+    byTo.set(to, out);
+  }
   return out;
 }
 

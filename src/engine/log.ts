@@ -120,6 +120,33 @@ export function recordAt(r: ReplicaState, offset: number): LogRecord | undefined
   return rec && rec.offset === offset ? rec : undefined;
 }
 
+/**
+ * recordAt for many lookups in rising offset order (the auditor's sweep of a ledger): it walks
+ * the log forward once instead of searching it again per offset. A lookup below the previous
+ * one falls back to recordAt.
+ */
+export function recordCursor(r: ReplicaState): (offset: number) => LogRecord | undefined {
+  let si = 0;
+  let ri = 0;
+  let last = -Infinity;
+  return (offset) => {
+    if (offset < last) return recordAt(r, offset);
+    last = offset;
+    if (offset < r.logStartOffset || offset >= r.logEndOffset) return undefined;
+    const segments = r.segments;
+    while (si + 1 < segments.length && segments[si + 1]!.baseOffset <= offset) {
+      si++;
+      ri = 0;
+    }
+    const seg = segments[si];
+    if (!seg) return undefined;
+    const records = seg.records;
+    while (ri < records.length && records[ri]!.offset < offset) ri++;
+    const rec = records[ri];
+    return rec && rec.offset === offset ? rec : undefined;
+  };
+}
+
 export function lastRecord(r: ReplicaState): LogRecord | undefined {
   for (let si = r.segments.length - 1; si >= 0; si--) {
     const seg = r.segments[si]!;
@@ -266,6 +293,6 @@ export function recordBytes(
   headers: Record<string, string>,
 ): number {
   let bytes = 20 + (key?.length ?? 0) + (value?.length ?? 0);
-  for (const [k, v] of Object.entries(headers)) bytes += k.length + v.length + 2;
+  for (const k in headers) bytes += k.length + headers[k]!.length + 2;
   return bytes;
 }

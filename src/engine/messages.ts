@@ -68,6 +68,8 @@ export type MessageBody =
       follower: BrokerId;
       followerIncarnation: number;
       leader: BrokerId;
+      /** The request this answers: the follower's next request reuses its unchanged entries. */
+      requests: readonly FetchPartitionRequest[];
       partitions: FetchPartitionResponse[];
     }
   | {

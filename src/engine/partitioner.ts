@@ -90,7 +90,23 @@ export function utf8Bytes(s: string): Uint8Array {
  */
 export function partitionForKey(key: string, numPartitions: number): number {
   assertPartitionCount(numPartitions);
-  return toPositive(murmur2(utf8Bytes(key))) % numPartitions;
+  return keyHash(key) % numPartitions;
+}
+
+/**
+ * toPositive(murmur2(utf8(key))), remembered per key: a producer draws its keys from a short
+ * list, and hashing one costs an allocation. A pure function's cache, so bounded by clearing.
+ */
+const KEY_HASHES = new Map<string, number>();
+
+function keyHash(key: string): number {
+  let h = KEY_HASHES.get(key);
+  if (h === undefined) {
+    if (KEY_HASHES.size >= 4096) KEY_HASHES.clear();
+    h = toPositive(murmur2(utf8Bytes(key)));
+    KEY_HASHES.set(key, h);
+  }
+  return h;
 }
 
 /**

@@ -1,13 +1,28 @@
 // The leader's side of a produce request: leadership and min.insync.replicas checks, the
 // idempotence check, the append, and the response per acks (acks=all waits for the HW).
 
+import { removeAt } from "./arrays.ts";
 import { joinKey } from "./intern.ts";
-import { timerFired, armTimer, emit, schedule, send, wantsDetail, type Ctx } from "./context.ts";
+import {
+  timerFired,
+  armTimer,
+  emitBuilt,
+  schedule,
+  sendCarrying,
+  wantsDetail,
+  type Ctx,
+} from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
 import { appendRecord, recordProducerBatch } from "./log.ts";
 import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
 import { wakeParkedFetches, maybeAdvanceHighWatermark } from "./replication.ts";
-import type { BrokerId, LogRecord, PartitionState, ReplicaState } from "./types.ts";
+import type {
+  BrokerId,
+  LogRecord,
+  PartitionState,
+  ProducerBatchEntry,
+  ReplicaState,
+} from "./types.ts";
 
 type ProduceRequest = Extract<MessageBody, { kind: "produceRequest" }>;
 
@@ -21,7 +36,7 @@ function respond(
   keys: (string | null)[],
   leaderEpoch = -1,
 ): void {
-  send(
+  sendCarrying(
     ctx,
     {
       from: brokerParty(broker),
@@ -41,14 +56,12 @@ function respond(
         leaderEpoch,
       },
     },
-    {
-      kind: error ? "error" : "ack",
-      topic: req.topic,
-      partition: req.partition,
-      keys,
-      firstOffset: baseOffset,
-      label: error ?? `ack @${baseOffset}`,
-    },
+    error ? "error" : "ack",
+    req.topic,
+    req.partition,
+    keys,
+    baseOffset,
+    error ?? `ack @${baseOffset}`,
     ctx.state.config.diskAppendMs,
   );
 }
@@ -57,7 +70,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
   const s = ctx.state;
   const topic = s.topics[req.topic];
   const p = topic?.partitions[req.partition];
-  const r = p?.replicaStates[String(brokerId)];
+  const r = p?.replicaStates[brokerId];
   const keys = req.records.map((rec) => rec.key);
   if (!topic || !p || !r || r.role !== "leader") {
     if (req.acks !== 0) respond(ctx, brokerId, req, "NotLeaderOrFollower", -1, false, keys);
@@ -74,7 +87,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
   let baseOffset: number;
   let duplicate = false;
   if (req.producerId >= 0) {
-    const batches = r.producers[String(req.producerId)];
+    const batches = r.producers[req.producerId];
     const lastSeq = req.baseSequence + req.records.length - 1;
     const last = batches?.[batches.length - 1];
     // ProducerAppendInfo: an older epoch is fenced; a new epoch must start at sequence 0.
@@ -83,24 +96,29 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
       return;
     }
     const sameEpoch = last !== undefined && req.producerEpoch === last.producerEpoch;
-    const dup = sameEpoch
-      ? batches!.find((b) => b.firstSeq === req.baseSequence && b.lastSeq === lastSeq)
-      : undefined;
+    let dup: ProducerBatchEntry | undefined;
+    if (sameEpoch) {
+      for (const b of batches!) {
+        if (b.firstSeq === req.baseSequence && b.lastSeq === lastSeq) {
+          dup = b;
+          break;
+        }
+      }
+    }
     const inSequence = !last || req.baseSequence === (sameEpoch ? last.lastSeq + 1 : 0);
     if (dup) {
       duplicate = true;
       baseOffset = dup.firstOffset;
-      const time = s.time;
-      emit(ctx, () => ({
+      emitBuilt(ctx, {
         type: "duplicateDropped",
-        time,
+        time: s.time,
         topic: p.topic,
         partition: p.partition,
         broker: brokerId,
         producer: req.producer,
         baseOffset: dup.firstOffset,
         count: req.records.length,
-      }));
+      });
     } else if (!inSequence) {
       if (req.acks !== 0) respond(ctx, brokerId, req, "OutOfOrderSequence", -1, false, keys);
       return;
@@ -159,17 +177,15 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       recordId: pr.recordId,
     };
     const rolled = appendRecord(r, rec, s.time, cfg.segmentBytes, cfg.segmentMs);
-    if (rolled && wantsDetail(ctx)) {
-      const time = s.time;
-      emit(ctx, () => ({
+    if (rolled && wantsDetail(ctx))
+      emitBuilt(ctx, {
         type: "segmentRolled",
-        time,
+        time: s.time,
         topic: p.topic,
         partition: p.partition,
         broker: r.brokerId,
         baseOffset: rec.offset,
-      }));
-    }
+      });
     appended.push(rec);
   }
   if (req.producerId >= 0)
@@ -179,11 +195,10 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       lastSeq: req.baseSequence + req.records.length - 1,
       firstOffset: baseOffset,
     });
-  if (wantsDetail(ctx)) {
-    const time = s.time;
-    emit(ctx, () => ({
+  if (wantsDetail(ctx))
+    emitBuilt(ctx, {
       type: "batchAppended",
-      time,
+      time: s.time,
       topic: p.topic,
       partition: p.partition,
       broker: r.brokerId,
@@ -191,8 +206,7 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       baseOffset,
       count: appended.length,
       leaderEpoch: r.knownLeaderEpoch,
-    }));
-  }
+    });
   onLeaderAppend(ctx, req.producer, p.topic, p.partition, baseOffset, appended);
   if (req.acks === 0)
     onAcknowledged(
@@ -225,7 +239,7 @@ export function completeParkedProduces(ctx: Ctx, p: PartitionState, r: ReplicaSt
       r.highWatermark < pp.requiredOffset
     )
       continue;
-    s.parkedProduces.splice(i--, 1);
+    removeAt(s.parkedProduces, i--);
     // DelayedProduce: the HW reached the batch, but is the ISR still big enough?
     const error = r.knownIsr.length < minIsr ? "NotEnoughReplicasAfterAppend" : null;
     respond(
@@ -253,7 +267,7 @@ export function failParkedProduces(
   for (let i = 0; i < s.parkedProduces.length; i++) {
     const pp = s.parkedProduces[i]!;
     if (pp.broker !== brokerId || pp.topic !== topic || pp.partition !== partition) continue;
-    s.parkedProduces.splice(i--, 1);
+    removeAt(s.parkedProduces, i--);
     respond(ctx, brokerId, pp, error, -1, false, pp.keys);
   }
 }
@@ -290,7 +304,7 @@ export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
       next = Math.min(next, pp.expiresAt);
       continue;
     }
-    s.parkedProduces.splice(i--, 1);
+    removeAt(s.parkedProduces, i--);
     // The record stays in the leader's log: it may still commit later, which is why a retry
     // without idempotence duplicates it.
     respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);

@@ -2,14 +2,16 @@
 // (linger.ms, batch.size), the sender with max in-flight requests, retries with
 // retry.backoff.ms until delivery.timeout.ms, idempotent sequence numbers, and the callbacks.
 
+import { removeAt } from "./arrays.ts";
 import { joinKey, recordsLabel } from "./intern.ts";
 import {
   timerFired,
   armTimer,
   emit,
+  emitBuilt,
   reachable,
   schedule,
-  send,
+  sendCarrying,
   type Ctx,
   transferKeys,
 } from "./context.ts";
@@ -58,7 +60,7 @@ function availablePartitions(state: SimState, pr: ProducerState): number[] {
   const t = state.topics[pr.topic];
   if (!t) return out;
   for (const p of t.partitions)
-    if ((pr.leaderCache[String(p.partition)] ?? p.leader) >= 0) out.push(p.partition);
+    if ((pr.leaderCache[p.partition] ?? p.leader) >= 0) out.push(p.partition);
   return out;
 }
 
@@ -66,7 +68,7 @@ function availablePartitions(state: SimState, pr: ProducerState): number[] {
 function refreshMetadata(state: SimState, pr: ProducerState): void {
   const t = state.topics[pr.topic];
   if (!t) return;
-  for (const p of t.partitions) pr.leaderCache[String(p.partition)] = p.leader;
+  for (const p of t.partitions) pr.leaderCache[p.partition] = p.leader;
 }
 
 function pickKey(state: SimState, pr: ProducerState): string | null {
@@ -84,6 +86,13 @@ export function scheduleSend(ctx: Ctx, pr: ProducerState, at: number): void {
   if (pr.sendScheduledAt >= ctx.state.time && pr.sendScheduledAt <= at) return;
   pr.sendScheduledAt = at;
   schedule(ctx, at, { kind: "producerSend", producer: pr.id });
+}
+
+/** The sticky partitioner draws a new partition (its own function: the draw is a closure). */
+function newStickyPartition(s: SimState, pr: ProducerState, n: number): number {
+  return stickyPartition(pr.sticky, availablePartitions(s, pr), n, () =>
+    randomPositiveInt(s, joinKey("partitioner", ":", pr.id)),
+  );
 }
 
 /** KafkaProducer.send: choose the partition and append to the accumulator. */
@@ -107,11 +116,7 @@ export function enqueueRecord(
     partition = roundRobinPartition(pr.roundRobinCounter++, availablePartitions(s, pr), n);
   else {
     // The led partitions are listed only when a new sticky partition is drawn.
-    partition =
-      pr.sticky.current ??
-      stickyPartition(pr.sticky, availablePartitions(s, pr), n, () =>
-        randomPositiveInt(s, joinKey("partitioner", ":", pr.id)),
-      );
+    partition = pr.sticky.current ?? newStickyPartition(s, pr, n);
     sticky = true;
   }
   const bytes = recordBytes(key, value, headers);
@@ -124,13 +129,18 @@ export function enqueueRecord(
     bytes,
   };
   pr.sent++;
-  let batch = pr.batches.find(
-    (b) =>
+  let batch: PendingBatch | undefined;
+  for (const b of pr.batches) {
+    if (
       b.partition === partition &&
       !b.inFlight &&
       b.attempts === 0 &&
-      b.bytes + bytes <= pr.config.batchSize,
-  );
+      b.bytes + bytes <= pr.config.batchSize
+    ) {
+      batch = b;
+      break;
+    }
+  }
   if (!batch) {
     batch = {
       batchId: pr.nextBatchId++,
@@ -155,6 +165,9 @@ export function enqueueRecord(
   if (batch.bytes >= pr.config.batchSize) scheduleSend(ctx, pr, s.time);
 }
 
+/** Generated records carry no headers: one shared, frozen empty object (records are immutable). */
+const NO_HEADERS = Object.freeze({}) as Record<string, string>;
+
 /** The rate generator: records owed since the last tick, keys drawn from the producer's stream. */
 export function handleProducerTick(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
@@ -165,13 +178,13 @@ export function handleProducerTick(ctx: Ctx, producerId: string): void {
   while (pr.rateCarry >= 1) {
     pr.rateCarry -= 1;
     const n = pr.nextRecordNumber++;
-    enqueueRecord(ctx, pr, pickKey(s, pr), `${pr.valuePrefix}${n}`, {});
+    enqueueRecord(ctx, pr, pickKey(s, pr), `${pr.valuePrefix}${n}`, NO_HEADERS);
   }
   schedule(ctx, s.time + tick, { kind: "producerTick", producer: producerId });
 }
 
 function failBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: string): void {
-  pr.batches.splice(pr.batches.indexOf(batch), 1);
+  removeAt(pr.batches, pr.batches.indexOf(batch));
   pr.failed += batch.records.length;
   pr.errors[error] = (pr.errors[error] ?? 0) + batch.records.length;
   const time = ctx.state.time;
@@ -247,16 +260,16 @@ function drainStep(ctx: Ctx, pr: ProducerState, batch: PendingBatch, blocked: nu
   }
   if (inFlightFor(pr, batch.partition) >= pr.config.maxInFlightRequestsPerConnection)
     return Infinity;
-  let leader = pr.leaderCache[String(batch.partition)] ?? -1;
+  let leader = pr.leaderCache[batch.partition] ?? -1;
   if (leader < 0) {
     refreshMetadata(s, pr);
-    leader = pr.leaderCache[String(batch.partition)] ?? -1;
+    leader = pr.leaderCache[batch.partition] ?? -1;
   }
   if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) {
     // The Java client does not send to a node it cannot connect to: the batch stays in the
     // accumulator (no attempt counted) while metadata is refreshed.
     refreshMetadata(s, pr);
-    leader = pr.leaderCache[String(batch.partition)] ?? -1;
+    leader = pr.leaderCache[batch.partition] ?? -1;
     if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) leader = -1;
   }
   if (leader < 0) {
@@ -264,7 +277,7 @@ function drainStep(ctx: Ctx, pr: ProducerState, batch: PendingBatch, blocked: nu
     if (pr.config.enableIdempotence) blocked.push(batch.partition);
     return Math.min(s.time + pr.config.retryBackoffMs, expiresAt);
   }
-  if (pr.sequenceEpochs[String(batch.partition)] === -1) {
+  if (pr.sequenceEpochs[batch.partition] === -1) {
     // The partition restarts its sequences once no request of the old epoch is in flight.
     if (inFlightFor(pr, batch.partition) > 0) {
       blocked.push(batch.partition);
@@ -288,8 +301,13 @@ function rewriteSequences(pr: ProducerState, partition: number): void {
     b.producerEpoch = pr.producerEpoch;
     next += b.records.length;
   }
-  pr.nextSequence[String(partition)] = next;
-  pr.sequenceEpochs[String(partition)] = pr.producerEpoch;
+  pr.nextSequence[partition] = next;
+  pr.sequenceEpochs[partition] = pr.producerEpoch;
+}
+
+function hasSequencedBatch(pr: ProducerState, partition: number): boolean {
+  for (const b of pr.batches) if (b.partition === partition && b.baseSequence >= 0) return true;
+  return false;
 }
 
 function assignSequence(pr: ProducerState, batch: PendingBatch): void {
@@ -298,7 +316,7 @@ function assignSequence(pr: ProducerState, batch: PendingBatch): void {
   // it then starts the new epoch at sequence 0 (TransactionManager.maybeUpdateProducerIdAndEpoch).
   if (
     (pr.sequenceEpochs[key] ?? 0) !== pr.producerEpoch &&
-    !pr.batches.some((b) => b.partition === batch.partition && b.baseSequence >= 0)
+    !hasSequencedBatch(pr, batch.partition)
   ) {
     pr.sequenceEpochs[key] = pr.producerEpoch;
     pr.nextSequence[key] = 0;
@@ -327,8 +345,8 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
     records: batch.records,
     timeoutMs: pr.config.requestTimeoutMs,
   };
-  const broker = s.brokers[String(leader)];
-  const sent = send(
+  const broker = s.brokers[leader];
+  const sent = sendCarrying(
     ctx,
     {
       from: producerParty(pr.id),
@@ -336,14 +354,12 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
       toIncarnation: broker?.incarnation ?? 0,
       body,
     },
-    {
-      kind: "produce",
-      topic: batch.topic,
-      partition: batch.partition,
-      keys: transferKeys(batch.records),
-      firstOffset: -1,
-      label: recordsLabel(batch.records.length),
-    },
+    "produce",
+    batch.topic,
+    batch.partition,
+    transferKeys(batch.records),
+    -1,
+    recordsLabel(batch.records.length),
   );
   if (!sent) {
     // Connection refused: a retriable network error, and a metadata refresh.
@@ -353,7 +369,7 @@ function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: num
   }
   if (pr.config.acks === 0) {
     // Fire and forget: the callback completes at once, with no offset.
-    pr.batches.splice(pr.batches.indexOf(batch), 1);
+    removeAt(pr.batches, pr.batches.indexOf(batch));
     pr.acknowledged += batch.records.length;
     return;
   }
@@ -420,9 +436,9 @@ function onSequenceError(pr: ProducerState, batch: PendingBatch): void {
       b.producerEpoch === batch.producerEpoch &&
       b.baseSequence < batch.baseSequence,
   );
-  if (earlier || pr.sequenceEpochs[String(batch.partition)] === -1) return;
+  if (earlier || pr.sequenceEpochs[batch.partition] === -1) return;
   pr.producerEpoch += 1;
-  pr.sequenceEpochs[String(batch.partition)] = -1;
+  pr.sequenceEpochs[batch.partition] = -1;
 }
 
 export function handleProduceResponse(
@@ -431,11 +447,13 @@ export function handleProduceResponse(
 ): void {
   const s = ctx.state;
   const pr = s.producers[body.producer];
-  const batch = pr?.batches.find((b) => b.batchId === body.batchId);
-  if (!pr || !batch || !batch.inFlight || batch.attempts !== body.attempt) return;
+  if (!pr) return;
+  const index = batchIndex(pr, body.batchId);
+  const batch = pr.batches[index];
+  if (!batch || !batch.inFlight || batch.attempts !== body.attempt) return;
   batch.inFlight = false;
   if (body.error === null) {
-    pr.batches.splice(pr.batches.indexOf(batch), 1);
+    removeAt(pr.batches, index);
     pr.acknowledged += batch.records.length;
     // The epoch the leader wrote them in: it may have learned of a newer one since.
     const epoch = body.leaderEpoch;
@@ -450,23 +468,24 @@ export function handleProduceResponse(
       body.broker,
       epoch,
     );
-    const time = s.time;
-    // Guarded here: this runs per batch, and even an unused closure is an allocation.
+    // Built behind the check, without a closure: this runs per batch.
     if (ctx.events !== null)
-      emit(ctx, () => ({
+      emitBuilt(ctx, {
         type: "produceAcknowledged",
-        time,
+        time: s.time,
         producer: pr.id,
         topic: batch.topic,
         partition: batch.partition,
         baseOffset: body.baseOffset,
         count: batch.records.length,
-      }));
+      });
     // A freed in-flight slot matters only to a batch that is already due.
-    if (
-      pr.batches.some((b) => !b.inFlight && b.partition === batch.partition && isDue(pr, b, s.time))
-    )
-      scheduleSend(ctx, pr, s.time);
+    for (const b of pr.batches) {
+      if (!b.inFlight && b.partition === batch.partition && isDue(pr, b, s.time)) {
+        scheduleSend(ctx, pr, s.time);
+        break;
+      }
+    }
     return;
   }
   onBatchError(ctx, pr, batch, body.error);
@@ -505,6 +524,13 @@ export function onProduceDropped(
     return;
   }
   onConnectionClosed(ctx, body.producer, body.batchId, body.attempt);
+}
+
+/** The index of a producer's batch by id, or -1. */
+function batchIndex(pr: ProducerState, batchId: number): number {
+  const batches = pr.batches;
+  for (let i = 0; i < batches.length; i++) if (batches[i]!.batchId === batchId) return i;
+  return -1;
 }
 
 export function onConnectionClosed(

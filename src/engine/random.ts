@@ -11,20 +11,17 @@ function hashString(s: string, seed: number): number {
   return h >>> 0;
 }
 
-/** mulberry32: 32-bit state, good enough for simulation and trivially serializable. */
-function next(stateValue: number): [number, number] {
-  const s = (stateValue + 0x6d2b79f5) | 0;
-  let t = Math.imul(s ^ (s >>> 15), 1 | s);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return [((t ^ (t >>> 14)) >>> 0) / 4294967296, s];
-}
-
-/** A float in [0, 1) from the named stream. */
+/**
+ * A float in [0, 1) from the named stream: mulberry32, a 32-bit state, good enough for
+ * simulation and trivially serializable. Its step is written inline (no tuple per draw).
+ */
 export function random(state: SimState, stream: string): number {
   const current = state.rng[stream] ?? hashString(stream, state.seed);
-  const [value, nextState] = next(current);
-  state.rng[stream] = nextState;
-  return value;
+  const s = (current + 0x6d2b79f5) | 0;
+  state.rng[stream] = s;
+  let t = Math.imul(s ^ (s >>> 15), 1 | s);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 /** An integer in [0, bound). */

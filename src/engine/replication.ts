@@ -8,8 +8,10 @@ import {
   timerFired,
   armTimer,
   emit,
+  emitBuilt,
   schedule,
   send,
+  sendCarrying,
   wantsDetail,
   type Ctx,
   transferKeys,
@@ -26,6 +28,7 @@ import {
 import {
   CONTROLLER_PARTY,
   brokerParty,
+  type Message,
   type FetchPartitionRequest,
   type FetchPartitionResponse,
 } from "./messages.ts";
@@ -44,7 +47,7 @@ import type {
 export const REPLICA_FETCH_BACKOFF_MS = 1000;
 
 export function replicaOf(p: PartitionState, broker: BrokerId): ReplicaState | undefined {
-  return p.replicaStates[String(broker)];
+  return p.replicaStates[broker];
 }
 
 function partitionOf(
@@ -77,7 +80,7 @@ export function applyPartitionChange(
     return;
   }
   const wasLeader = r.role === "leader";
-  const broker = s.brokers[String(brokerId)];
+  const broker = s.brokers[brokerId];
   if (broker) broker.followed = null;
   r.knownLeader = leader;
   r.knownLeaderEpoch = leaderEpoch;
@@ -103,7 +106,7 @@ function becomeLeader(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
   for (const id of p.replicas) {
     if (id === r.brokerId) continue;
     // Kafka resets followers' state: unknown LEO, and ISR members count as caught up now.
-    r.followers[String(id)] = {
+    r.followers[id] = {
       logEndOffset: -1,
       lastCaughtUpTime: r.knownIsr.includes(id) ? now : 0,
       lastFetchTime: 0,
@@ -114,9 +117,9 @@ function becomeLeader(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
 }
 
 export function startFetcher(ctx: Ctx, follower: BrokerId, leader: BrokerId): void {
-  const b = ctx.state.brokers[String(follower)];
-  if (!b || b.status === "offline" || b.fetching[String(leader)]) return;
-  b.fetching[String(leader)] = true;
+  const b = ctx.state.brokers[follower];
+  if (!b || b.status === "offline" || b.fetching[leader]) return;
+  b.fetching[leader] = true;
   schedule(ctx, ctx.state.time + b.fetchDelayMs, {
     kind: "sendFetch",
     follower,
@@ -137,46 +140,76 @@ function followedFrom(
       const p = partitionOf(s, h.topic, h.partition);
       const r = p && replicaOf(p, b.id);
       if (!r || r.role !== "follower" || r.knownLeader < 0) continue;
-      (followed[String(r.knownLeader)] ??= []).push(h);
+      (followed[r.knownLeader] ??= []).push(h);
     }
     b.followed = followed;
   }
-  return b.followed[String(leader)] ?? [];
+  return b.followed[leader] ?? [];
 }
 
-/** One fetch request per (follower, leader) pair, covering every partition it follows there. */
+/**
+ * One fetch request per (follower, leader) pair, covering every partition it follows there.
+ * `previous` is the request the last answer replied to: a partition whose fetch position has
+ * not moved since reuses its entry (entries are immutable), and so may the whole list.
+ */
 export function sendFetch(
   ctx: Ctx,
   follower: BrokerId,
   leader: BrokerId,
   incarnation: number,
+  previous: readonly FetchPartitionRequest[] = NO_REQUESTS,
 ): void {
   const s = ctx.state;
-  const b = s.brokers[String(follower)];
+  const b = s.brokers[follower];
   if (!b || b.incarnation !== incarnation || b.status === "offline") return;
   const partitions: FetchPartitionRequest[] = [];
+  let same = true;
   for (const h of followedFrom(s, b, leader)) {
     const p = partitionOf(s, h.topic, h.partition);
     const r = p && replicaOf(p, follower);
     if (!p || !r || r.role !== "follower" || r.knownLeader !== leader) continue;
+    const fetchOffset = r.logEndOffset;
+    const lastFetchedEpoch = latestEpoch(r);
+    const old = previous[partitions.length];
+    if (
+      old !== undefined &&
+      old.partition === p.partition &&
+      old.topic === p.topic &&
+      old.fetchOffset === fetchOffset &&
+      old.lastFetchedEpoch === lastFetchedEpoch &&
+      old.currentLeaderEpoch === r.knownLeaderEpoch
+    ) {
+      partitions.push(old);
+      continue;
+    }
+    same = false;
     partitions.push({
       topic: p.topic,
       partition: p.partition,
-      fetchOffset: r.logEndOffset,
-      lastFetchedEpoch: latestEpoch(r),
+      fetchOffset,
+      lastFetchedEpoch,
       currentLeaderEpoch: r.knownLeaderEpoch,
     });
   }
   if (partitions.length === 0) {
-    b.fetching[String(leader)] = false;
+    b.fetching[leader] = false;
     return;
   }
-  const leaderBroker = s.brokers[String(leader)];
+  const leaderBroker = s.brokers[leader];
   const sent = send(ctx, {
     from: brokerParty(follower),
     to: brokerParty(leader),
     toIncarnation: leaderBroker?.incarnation ?? 0,
-    body: { kind: "fetchRequest", follower, followerIncarnation: incarnation, leader, partitions },
+    body: {
+      kind: "fetchRequest",
+      follower,
+      followerIncarnation: incarnation,
+      leader,
+      partitions:
+        same && partitions.length === previous.length
+          ? (previous as FetchPartitionRequest[])
+          : partitions,
+    },
   });
   if (!sent)
     schedule(ctx, s.time + REPLICA_FETCH_BACKOFF_MS, {
@@ -197,7 +230,7 @@ export function onFetchDropped(
   leader: BrokerId,
   followerIncarnation: number,
 ): void {
-  const b = ctx.state.brokers[String(follower)];
+  const b = ctx.state.brokers[follower];
   if (!b || b.status === "offline" || b.incarnation !== followerIncarnation) return;
   schedule(ctx, ctx.state.time + REPLICA_FETCH_BACKOFF_MS, {
     kind: "sendFetch",
@@ -208,12 +241,13 @@ export function onFetchDropped(
 }
 
 function isCaughtUp(r: ReplicaState, followerId: BrokerId, now: number, lagMaxMs: number): boolean {
-  const f = r.followers[String(followerId)];
+  const f = r.followers[followerId];
   if (!f) return false;
   return f.logEndOffset >= r.logEndOffset || now - f.lastCaughtUpTime <= lagMaxMs;
 }
 
 const NO_RECORDS: readonly LogRecord[] = Object.freeze([]);
+const NO_REQUESTS: readonly FetchPartitionRequest[] = Object.freeze([]);
 
 /** Built field by field: object spreads on this hot path cost more than the fetch itself. */
 function fetchAnswer(
@@ -234,12 +268,19 @@ function fetchAnswer(
   };
 }
 
+/**
+ * One partition of a follower's fetch at the leader: what the leader learns from it (the
+ * follower's LEO, ISR and HW), and the answer. With `always` false an answer with nothing in it
+ * (no records, no divergence, no error) is not built: null says so, and emptyAnswer builds it
+ * later if the fetch is answered at once after all.
+ */
 function serveFetchPartition(
   ctx: Ctx,
   leaderId: BrokerId,
   follower: BrokerId,
   req: FetchPartitionRequest,
-): FetchPartitionResponse {
+  always: boolean,
+): FetchPartitionResponse | null {
   const s = ctx.state;
   const p = partitionOf(s, req.topic, req.partition);
   const r = p && replicaOf(p, leaderId);
@@ -268,7 +309,7 @@ function serveFetchPartition(
   if (req.fetchOffset < r.logStartOffset || req.fetchOffset > r.logEndOffset)
     return fetchAnswer(req, r, NO_RECORDS, null, "OffsetOutOfRange");
   const now = s.time;
-  const f = r.followers[String(follower)];
+  const f = r.followers[follower];
   if (f) {
     // Kafka's lastCaughtUpTime rule: caught up now, or caught up to where the leader was at the previous fetch.
     if (req.fetchOffset >= r.logEndOffset) f.lastCaughtUpTime = Math.max(f.lastCaughtUpTime, now);
@@ -280,11 +321,39 @@ function serveFetchPartition(
     maybeExpandIsr(ctx, p, r, follower);
     maybeAdvanceHighWatermark(ctx, p, r);
   }
-  const records =
-    req.fetchOffset >= r.logEndOffset
-      ? NO_RECORDS
-      : readRecords(r, req.fetchOffset, r.logEndOffset, s.config.replicaFetchMaxBytes);
+  if (req.fetchOffset >= r.logEndOffset)
+    return always ? fetchAnswer(req, r, NO_RECORDS, null, null) : null;
+  const records = readRecords(r, req.fetchOffset, r.logEndOffset, s.config.replicaFetchMaxBytes);
+  // Compaction can leave nothing between the fetch offset and the LEO: still an empty answer.
+  if (records.length === 0 && !always) return null;
   return fetchAnswer(req, r, records, null, null);
+}
+
+/**
+ * The answer serveFetchPartition left unbuilt. Serving the fetch's other partitions changes
+ * nothing this answer reads (each touches its own partition only), so it is the same answer.
+ */
+function emptyAnswer(
+  s: SimState,
+  leaderId: BrokerId,
+  req: FetchPartitionRequest,
+): FetchPartitionResponse {
+  const p = partitionOf(s, req.topic, req.partition);
+  return fetchAnswer(req, p && replicaOf(p, leaderId), NO_RECORDS, null, null);
+}
+
+/** Serves every partition of a fetch and answers it. */
+function serveAndRespond(
+  ctx: Ctx,
+  leaderId: BrokerId,
+  follower: BrokerId,
+  followerIncarnation: number,
+  requests: readonly FetchPartitionRequest[],
+): void {
+  const responses = new Array<FetchPartitionResponse>(requests.length);
+  for (let i = 0; i < requests.length; i++)
+    responses[i] = serveFetchPartition(ctx, leaderId, follower, requests[i]!, true)!;
+  respondFetch(ctx, leaderId, follower, followerIncarnation, requests, responses);
 }
 
 export function handleFetchRequest(
@@ -295,13 +364,18 @@ export function handleFetchRequest(
   partitions: FetchPartitionRequest[],
 ): void {
   const s = ctx.state;
-  const responses = partitions.map((req) => serveFetchPartition(ctx, leaderId, follower, req));
-  const hasData = responses.some(
-    (r) => r.records.length > 0 || r.divergingEpoch !== null || r.error !== null,
-  );
-  if (!hasData) {
+  const n = partitions.length;
+  let responses: (FetchPartitionResponse | null)[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const answer = serveFetchPartition(ctx, leaderId, follower, partitions[i]!, false);
+    if (answer === null) continue;
+    responses ??= new Array<FetchPartitionResponse | null>(n).fill(null);
+    responses[i] = answer;
+  }
+  if (responses === null) {
     // Long poll: park until data arrives or replica.fetch.wait.max.ms passes.
-    s.parkedFetches[joinKey(leaderId, ">", follower)] = {
+    const pair = joinKey(leaderId, ">", follower);
+    s.parkedFetches[pair] = {
       parkId: s.nextId++,
       follower,
       followerIncarnation,
@@ -309,19 +383,22 @@ export function handleFetchRequest(
       requests: partitions,
       expiresAt: s.time + s.config.replicaFetchWaitMaxMs,
     };
-    armTimer(
-      ctx,
-      joinKey("fetch", ":", joinKey(leaderId, ">", follower)),
-      s.time + s.config.replicaFetchWaitMaxMs,
-      {
-        kind: "fetchTimeout",
-        leader: leaderId,
-        follower,
-      },
-    );
+    armTimer(ctx, joinKey("fetch", ":", pair), s.time + s.config.replicaFetchWaitMaxMs, {
+      kind: "fetchTimeout",
+      leader: leaderId,
+      follower,
+    });
     return;
   }
-  respondFetch(ctx, leaderId, follower, followerIncarnation, responses);
+  for (let i = 0; i < n; i++) responses[i] ??= emptyAnswer(s, leaderId, partitions[i]!);
+  respondFetch(
+    ctx,
+    leaderId,
+    follower,
+    followerIncarnation,
+    partitions,
+    responses as FetchPartitionResponse[],
+  );
 }
 
 function respondFetch(
@@ -329,35 +406,42 @@ function respondFetch(
   leaderId: BrokerId,
   follower: BrokerId,
   followerIncarnation: number,
+  requests: readonly FetchPartitionRequest[],
   responses: FetchPartitionResponse[],
 ): void {
-  const withData = responses.find((r) => r.records.length > 0);
-  const delivered = send(
-    ctx,
-    {
-      from: brokerParty(leaderId),
-      to: brokerParty(follower),
-      // Back on the connection the request came in on: a restarted follower never gets it.
-      toIncarnation: followerIncarnation,
-      body: {
-        kind: "fetchResponse",
-        follower,
-        followerIncarnation,
-        leader: leaderId,
-        partitions: responses,
-      },
+  let withData: FetchPartitionResponse | undefined;
+  let count = 0;
+  for (const r of responses) {
+    if (r.records.length === 0) continue;
+    withData ??= r;
+    count += r.records.length;
+  }
+  const message: Message = {
+    from: brokerParty(leaderId),
+    to: brokerParty(follower),
+    // Back on the connection the request came in on: a restarted follower never gets it.
+    toIncarnation: followerIncarnation,
+    body: {
+      kind: "fetchResponse",
+      follower,
+      followerIncarnation,
+      leader: leaderId,
+      requests,
+      partitions: responses,
     },
-    withData
-      ? {
-          kind: "replicate",
-          topic: withData.topic,
-          partition: withData.partition,
-          keys: transferKeys(withData.records),
-          firstOffset: withData.records[0]!.offset,
-          label: recordsLabel(responses.reduce((n, r) => n + r.records.length, 0)),
-        }
-      : undefined,
-  );
+  };
+  const delivered = withData
+    ? sendCarrying(
+        ctx,
+        message,
+        "replicate",
+        withData.topic,
+        withData.partition,
+        transferKeys(withData.records),
+        withData.records[0]!.offset,
+        recordsLabel(count),
+      )
+    : send(ctx, message);
   if (!delivered) onFetchDropped(ctx, follower, leaderId, followerIncarnation);
 }
 
@@ -375,40 +459,34 @@ export function wakeParkedFetches(
   for (const follower of p.replicas) {
     const key = joinKey(leaderId, ">", follower);
     const pf = s.parkedFetches[key];
-    if (!pf || !pf.requests.some((q) => q.partition === partition && q.topic === topic)) continue;
+    if (!pf || !waitsOn(pf.requests, topic, partition)) continue;
     delete s.parkedFetches[key];
-    respondFetch(
-      ctx,
-      leaderId,
-      pf.follower,
-      pf.followerIncarnation,
-      pf.requests.map((req) => serveFetchPartition(ctx, leaderId, pf.follower, req)),
-    );
+    serveAndRespond(ctx, leaderId, pf.follower, pf.followerIncarnation, pf.requests);
   }
+}
+
+function waitsOn(
+  requests: readonly FetchPartitionRequest[],
+  topic: string,
+  partition: number,
+): boolean {
+  for (const q of requests) if (q.partition === partition && q.topic === topic) return true;
+  return false;
 }
 
 export function handleFetchTimeout(ctx: Ctx, leaderId: BrokerId, follower: BrokerId): void {
   const s = ctx.state;
-  if (!timerFired(ctx, joinKey("fetch", ":", joinKey(leaderId, ">", follower)))) return;
   const key = joinKey(leaderId, ">", follower);
+  const timer = joinKey("fetch", ":", key);
+  if (!timerFired(ctx, timer)) return;
   const pf = s.parkedFetches[key];
   if (!pf) return;
   if (pf.expiresAt > s.time) {
-    armTimer(ctx, joinKey("fetch", ":", joinKey(leaderId, ">", follower)), pf.expiresAt, {
-      kind: "fetchTimeout",
-      leader: leaderId,
-      follower,
-    });
+    armTimer(ctx, timer, pf.expiresAt, { kind: "fetchTimeout", leader: leaderId, follower });
     return;
   }
   delete s.parkedFetches[key];
-  respondFetch(
-    ctx,
-    leaderId,
-    follower,
-    pf.followerIncarnation,
-    pf.requests.map((req) => serveFetchPartition(ctx, leaderId, follower, req)),
-  );
+  serveAndRespond(ctx, leaderId, follower, pf.followerIncarnation, pf.requests);
 }
 
 /** The follower side: truncate on divergence, append, learn the high watermark, fetch again. */
@@ -417,9 +495,10 @@ export function handleFetchResponse(
   follower: BrokerId,
   leader: BrokerId,
   partitions: FetchPartitionResponse[],
+  requests: readonly FetchPartitionRequest[],
 ): void {
   const s = ctx.state;
-  const b = s.brokers[String(follower)];
+  const b = s.brokers[follower];
   if (!b || b.status === "offline") return;
   let errors = 0;
   for (const part of partitions) {
@@ -450,27 +529,23 @@ export function handleFetchResponse(
     appendFetched(ctx, p, r, part.records);
     if (part.logStartOffset > r.logStartOffset) advanceFollowerLogStart(r, part.logStartOffset);
     r.highWatermark = Math.max(r.highWatermark, Math.min(part.highWatermark, r.logEndOffset));
-    if (part.records.length > 0 && wantsDetail(ctx)) {
-      const time = s.time;
-      const count = part.records.length;
-      const leo = r.logEndOffset;
-      emit(ctx, () => ({
+    if (part.records.length > 0 && wantsDetail(ctx))
+      emitBuilt(ctx, {
         type: "replicaFetched",
-        time,
+        time: s.time,
         topic: p.topic,
         partition: p.partition,
         follower,
         leader,
-        count,
-        logEndOffset: leo,
-      }));
-    }
+        count: part.records.length,
+        logEndOffset: r.logEndOffset,
+      });
   }
   const delay =
     errors === partitions.length && errors > 0 ? REPLICA_FETCH_BACKOFF_MS : b.fetchDelayMs;
-  b.fetching[String(leader)] = true;
+  b.fetching[leader] = true;
   // The fetcher thread sends its next request at once; only a delay needs the queue.
-  if (delay === 0) sendFetch(ctx, follower, leader, b.incarnation);
+  if (delay === 0) sendFetch(ctx, follower, leader, b.incarnation, requests);
   else
     schedule(ctx, s.time + delay, {
       kind: "sendFetch",
@@ -506,7 +581,7 @@ function appendFetched(
           firstOffset: rec.offset,
         });
       } else {
-        const list = r.producers[String(rec.producerId)]!;
+        const list = r.producers[rec.producerId]!;
         list[list.length - 1]!.lastSeq = rec.sequence;
       }
     }
@@ -589,7 +664,7 @@ export function maybeAdvanceHighWatermark(ctx: Ctx, p: PartitionState, r: Replic
   let hw = r.logEndOffset;
   for (const id of p.replicas) {
     if (id === r.brokerId) continue;
-    const f = r.followers[String(id)];
+    const f = r.followers[id];
     if (!f) continue;
     const inIsr = maximalIsr.includes(id) || r.knownIsr.includes(id);
     const aboutToJoin =
@@ -602,23 +677,21 @@ export function maybeAdvanceHighWatermark(ctx: Ctx, p: PartitionState, r: Replic
   }
   if (hw <= r.highWatermark) return;
   r.highWatermark = hw;
-  if (wantsDetail(ctx)) {
-    const time = s.time;
-    emit(ctx, () => ({
+  if (wantsDetail(ctx))
+    emitBuilt(ctx, {
       type: "highWatermarkAdvanced",
-      time,
+      time: s.time,
       topic: p.topic,
       partition: p.partition,
       broker: r.brokerId,
       highWatermark: hw,
-    }));
-  }
+    });
   completeParkedProduces(ctx, p, r);
   wakeParkedConsumerFetches(ctx, r.brokerId, p.topic, p.partition);
 }
 
 function isrEligible(s: SimState, id: BrokerId): boolean {
-  const b = s.brokers[String(id)];
+  const b = s.brokers[id];
   return !!b && b.status === "online" && !b.fenced;
 }
 
@@ -649,8 +722,14 @@ function sendAlterPartition(
 /** A follower rejoins once its LEO reaches the HW and the current epoch's start offset. */
 function maybeExpandIsr(ctx: Ctx, p: PartitionState, r: ReplicaState, follower: BrokerId): void {
   if (r.pendingIsr || r.knownIsr.includes(follower)) return;
-  const f = r.followers[String(follower)]!;
-  const epochStart = r.epochs.find((e) => e.epoch === r.knownLeaderEpoch)?.startOffset ?? 0;
+  const f = r.followers[follower]!;
+  let epochStart = 0;
+  for (const e of r.epochs) {
+    if (e.epoch === r.knownLeaderEpoch) {
+      epochStart = e.startOffset;
+      break;
+    }
+  }
   if (
     f.logEndOffset >= r.highWatermark &&
     f.logEndOffset >= epochStart &&
@@ -663,7 +742,7 @@ function maybeExpandIsr(ctx: Ctx, p: PartitionState, r: ReplicaState, follower: 
 /** Every replica.lag.time.max.ms / 2, each leader drops followers that have not caught up in time. */
 export function handleIsrCheck(ctx: Ctx, brokerId: BrokerId, incarnation: number): void {
   const s = ctx.state;
-  const b = s.brokers[String(brokerId)];
+  const b = s.brokers[brokerId];
   if (!b || b.status === "offline" || b.incarnation !== incarnation) return;
   schedule(ctx, s.time + s.config.replicaLagTimeMaxMs / 2, {
     kind: "isrCheck",

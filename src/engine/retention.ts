@@ -2,7 +2,7 @@
 // log.retention.check.interval.ms (Kafka's UnifiedLog.deleteOldSegments and the log cleaner).
 
 import { emit, schedule, type Ctx } from "./context.ts";
-import { onRetention } from "./audit.ts";
+import { onCompacted, onSegmentsDeleted } from "./audit.ts";
 import { logSizeBytes } from "./log.ts";
 import type { LogRecord, PartitionState, ReplicaState, Segment, TopicState } from "./types.ts";
 
@@ -49,7 +49,7 @@ function deleteSegments(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaSt
     logStartOffset,
     reason,
   }));
-  if (r.role === "leader") onRetention(ctx, p);
+  if (r.role === "leader") onSegmentsDeleted(ctx, p);
 }
 
 /**
@@ -117,7 +117,7 @@ function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): v
     removed,
     tombstonesRemoved,
   }));
-  if (r.role === "leader") onRetention(ctx, p);
+  onCompacted(ctx, p, r.brokerId, r.role === "leader");
 }
 
 export function handleRetentionCheck(ctx: Ctx): void {

@@ -9,6 +9,7 @@ import type { AuditState } from "./auditTypes.ts";
 import type { FetchPartitionRequest, Message } from "./messages.ts";
 import type { ConsumerState, GroupState } from "./groupTypes.ts";
 import type { ConsumerTask, ConsumerFetchRequest } from "./consumerTasks.ts";
+import type { Route } from "./intern.ts";
 
 export type BrokerId = number;
 /** Virtual milliseconds since the start of the run. */
@@ -246,7 +247,7 @@ export interface ScheduledEvent {
 
 export type Task =
   | { kind: "command"; command: Command }
-  | { kind: "deliver"; message: Message; transferId: number }
+  | { kind: "deliver"; message: Message; transferId: number; route: Route }
   | { kind: "heartbeat"; broker: BrokerId; incarnation: number }
   | { kind: "sessionCheck"; broker: BrokerId; heartbeatAt: VirtualMs }
   | { kind: "controllerElection" }
