@@ -4,6 +4,7 @@
 import type { BrokerId } from "./types.ts";
 import type { Acks, ProducerConfig, TopicConfig } from "./config.ts";
 import type { ConsumerConfig } from "./groupTypes.ts";
+import type { AssignorName } from "./assignors/index.ts";
 
 export interface BrokerSpec {
   id: BrokerId;
@@ -54,6 +55,11 @@ export type GroupCommand =
   | { type: "resumeConsumer"; consumer: string }
   | { type: "stallConsumer"; consumer: string }
   | { type: "setProcessingTime"; consumer: string; ms: number }
+  /**
+   * Restarts the consumer with a new partition.assignment.strategy: the Java client reads its
+   * config once, so the change reaches the coordinator in the JoinGroup of the rejoin it causes.
+   */
+  | { type: "setAssignmentStrategy"; consumer: string; strategy: AssignorName[] }
   | ({ type: "resetOffsets"; groupId: string; topic?: string } & ResetTarget);
 
 export type Command =
@@ -73,6 +79,8 @@ export type Command =
       producer: string;
       ratePerSec?: number;
       keys?: string[] | null;
+      /** "hot": the first key takes most of the records (a skewed workload). */
+      keyDistribution?: "uniform" | "hot";
       acks?: Acks;
       running?: boolean;
     }

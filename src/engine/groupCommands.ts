@@ -2,6 +2,7 @@
 // stall (stops polling), processing time, and kafka-consumer-groups --reset-offsets.
 
 import { emit, schedule, type Ctx } from "./context.ts";
+import type { AssignorName } from "./assignors/index.ts";
 import type { ConsumerSpec, GroupCommand } from "./commands.ts";
 import { handlePoll, schedulePoll } from "./consumer.ts";
 import { leaveNow } from "./heartbeat.ts";
@@ -154,7 +155,50 @@ export function executeGroupCommand(ctx: Ctx, command: GroupCommand): EngineErro
     case "setProcessingTime":
       c.processingMsPerRecord = Math.max(0, command.ms);
       return null;
+    case "setAssignmentStrategy":
+      return setAssignmentStrategy(ctx, c, command.strategy);
   }
+}
+
+const ASSIGNORS: readonly AssignorName[] = ["range", "roundrobin", "sticky", "cooperative-sticky"];
+
+/**
+ * partition.assignment.strategy is read when a KafkaConsumer is built, so a change means a restart
+ * with the new config. Modelled as a graceful one: the member rejoins (an eager member commits and
+ * revokes first, as in onJoinPrepare), and its JoinGroup lists the new assignors. A consumer that
+ * is down keeps the new config for its restart.
+ */
+function setAssignmentStrategy(
+  ctx: Ctx,
+  c: ConsumerState,
+  strategy: readonly AssignorName[],
+): EngineError | null {
+  const unknown = strategy.find((n) => !ASSIGNORS.includes(n));
+  if (strategy.length === 0 || unknown !== undefined || new Set(strategy).size !== strategy.length)
+    return {
+      name: "ConfigException",
+      message: `Invalid value ${strategy.join(",") || "(empty)"} for configuration partition.assignment.strategy: list one or more of ${ASSIGNORS.join(", ")}, each once.`,
+    };
+  c.config = { ...c.config, partitionAssignmentStrategy: strategy.slice() };
+  const running = c.status !== "crashed" && c.status !== "closed";
+  const g = ctx.state.groups[c.groupId];
+  const m = g && c.memberId ? g.members[c.memberId] : undefined;
+  if (running && m) {
+    // The JoinGroup of the restarted member carries its new protocol list.
+    m.strategies = strategy.slice();
+    c.rejoinNeeded = true;
+  }
+  const time = ctx.state.time;
+  const list = strategy.join(",");
+  emit(ctx, () => ({
+    type: "commandApplied",
+    time,
+    command: "setAssignmentStrategy",
+    summary: running
+      ? `Consumer ${c.id} restarts with partition.assignment.strategy=${list} and rejoins group ${c.groupId}; the group leader picks the first assignor every member lists.`
+      : `Consumer ${c.id} will use partition.assignment.strategy=${list} when it restarts.`,
+  }));
+  return null;
 }
 
 type ResetCommand = Extract<GroupCommand, { type: "resetOffsets" }>;

@@ -25,7 +25,8 @@ import {
 } from "./cluster.ts";
 import type { SimEvent } from "./events.ts";
 import { emptyAudit } from "./auditTypes.ts";
-import { brokerOf, type Ctx as Context } from "./context.ts";
+import type { Ctx as Context } from "./context.ts";
+import type { Route } from "./intern.ts";
 import type { Message } from "./messages.ts";
 import { initialStickyPartitionerState } from "./partitioner.ts";
 import { handleProduceRequest, handleProduceTimeout } from "./produceHandling.ts";
@@ -108,11 +109,11 @@ export function createSimulation(spec: SimulationSpec): CreateResult {
     errors.push({ name: "InvalidConfiguration", message: "A cluster needs at least one broker." });
   const ctx: Ctx = { state, events: null, detail: false };
   for (const b of sorted) {
-    if (state.brokers[String(b.id)]) {
+    if (state.brokers[b.id]) {
       errors.push({ name: "InvalidConfiguration", message: `Broker id ${b.id} is used twice.` });
       continue;
     }
-    state.brokers[String(b.id)] = newBroker(b.id, b.rack ?? null, voters.includes(b.id));
+    state.brokers[b.id] = newBroker(b.id, b.rack ?? null, voters.includes(b.id));
   }
   for (const t of spec.topics) {
     const err = createTopic(ctx, t);
@@ -180,7 +181,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     failed: 0,
     errors: {},
   };
-  for (const p of topic.partitions) pr.leaderCache[String(p.partition)] = p.leader;
+  for (const p of topic.partitions) pr.leaderCache[p.partition] = p.leader;
   s.producers[spec.id] = pr;
   schedule(ctx, s.time, { kind: "producerTick", producer: spec.id });
   return null;
@@ -243,6 +244,7 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
       const wasIdle = !pr.running || pr.ratePerSec <= 0;
       if (command.ratePerSec !== undefined) pr.ratePerSec = Math.max(0, command.ratePerSec);
       if (command.keys !== undefined) pr.keys = command.keys;
+      if (command.keyDistribution !== undefined) pr.keyDistribution = command.keyDistribution;
       if (command.running !== undefined) pr.running = command.running;
       if (command.acks !== undefined) {
         pr.config = { ...pr.config, acks: command.acks };
@@ -285,6 +287,7 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
     case "resumeConsumer":
     case "stallConsumer":
     case "setProcessingTime":
+    case "setAssignmentStrategy":
     case "resetOffsets":
       return executeGroupCommand(ctx, command);
   }
@@ -327,12 +330,13 @@ export function applyCommand(
   return runCommand(ctx, command);
 }
 
-function deliver(ctx: Context, message: Message, transferId: number): void {
+function deliver(ctx: Context, message: Message, transferId: number, route: Route): void {
   const s = ctx.state;
   removeTransfer(s, transferId);
-  const target = brokerOf(s, message.to);
+  const target = route.toBroker === null ? undefined : s.brokers[route.toBroker];
+  const source = route.fromBroker === null ? undefined : s.brokers[route.fromBroker];
   const dropped =
-    !reachableBetween(s, message.from, message.to, brokerOf(s, message.from), target) ||
+    !reachableBetween(s, message.from, message.to, source, target) ||
     (target !== undefined && target.incarnation !== message.toIncarnation);
   const body = message.body;
   if (dropped) {
@@ -360,7 +364,7 @@ function deliver(ctx: Context, message: Message, transferId: number): void {
       );
       return;
     case "fetchResponse":
-      handleFetchResponse(ctx, body.follower, body.leader, body.partitions);
+      handleFetchResponse(ctx, body.follower, body.leader, body.partitions, body.requests);
       return;
     case "alterPartition":
       handleAlterPartition(
@@ -399,7 +403,7 @@ export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
       runCommand(ctx, t.command);
       return;
     case "deliver":
-      deliver(ctx, t.message, t.transferId);
+      deliver(ctx, t.message, t.transferId, t.route);
       return;
     case "heartbeat":
       handleHeartbeat(ctx, t.broker, t.incarnation);

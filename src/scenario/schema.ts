@@ -146,6 +146,7 @@ export type ScenarioCommand =
       producer: string;
       ratePerSec?: number;
       keys?: string[] | null;
+      keyDistribution?: "uniform" | "hot";
       acks?: ScenarioAcks;
       running?: boolean;
     }
@@ -160,9 +161,19 @@ export type ScenarioCommand =
     }
   | ScenarioGroupCommand;
 
-/** The consumer commands; addConsumer adds a member to a group defined in `consumerGroups`. */
+/**
+ * The consumer commands; addConsumer adds a member to a group defined in `consumerGroups`, or,
+ * with its own `topics` (and `config`), a consumer defined on the spot: a new group's first
+ * member, as a consumer started with a new group.id.
+ */
 export type ScenarioGroupCommand =
-  | { do: "addConsumer"; consumer: string; groupId: string }
+  | {
+      do: "addConsumer";
+      consumer: string;
+      groupId: string;
+      topics?: string[];
+      config?: ScenarioConsumerGroup["config"];
+    }
   | {
       do:
         | "removeConsumer"
@@ -174,6 +185,7 @@ export type ScenarioGroupCommand =
       consumer: string;
     }
   | { do: "setProcessingTime"; consumer: string; ms: number }
+  | { do: "setAssignmentStrategy"; consumer: string; strategy: ScenarioAssignor[] }
   | {
       do: "resetOffsets";
       groupId: string;

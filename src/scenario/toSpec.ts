@@ -54,7 +54,17 @@ export function commandOf(
 ): Command {
   switch (e.do) {
     case "addConsumer": {
-      const g = groups.find((x) => x.groupId === e.groupId);
+      // Its own topics and config define it on the spot (a group the scenario does not define).
+      const g: ScenarioConsumerGroup | undefined =
+        e.topics !== undefined
+          ? {
+              groupId: e.groupId,
+              topics: e.topics,
+              members: 1,
+              config: e.config ?? {},
+              processingMsPerRecord: 1,
+            }
+          : groups.find((x) => x.groupId === e.groupId);
       const spec = g
         ? consumerSpecOf(g, e.consumer, e.consumer)
         : { id: e.consumer, groupId: e.groupId, topics: [] };
@@ -69,6 +79,8 @@ export function commandOf(
       return { type: e.do, consumer: e.consumer };
     case "setProcessingTime":
       return { type: e.do, consumer: e.consumer, ms: e.ms };
+    case "setAssignmentStrategy":
+      return { type: e.do, consumer: e.consumer, strategy: [...e.strategy] };
     case "resetOffsets": {
       const base =
         e.topic === undefined ? { groupId: e.groupId } : { groupId: e.groupId, topic: e.topic };
@@ -105,6 +117,7 @@ export function commandOf(
       const command: Command = { type: e.do, producer: e.producer };
       if (e.ratePerSec !== undefined) command.ratePerSec = e.ratePerSec;
       if (e.keys !== undefined) command.keys = e.keys === null ? null : [...e.keys];
+      if (e.keyDistribution !== undefined) command.keyDistribution = e.keyDistribution;
       if (e.acks !== undefined) command.acks = acksToEngine(e.acks);
       if (e.running !== undefined) command.running = e.running;
       return command;

@@ -4,7 +4,8 @@
 import { childPath, describeValue, didYouMean, quote, type Problem } from "./problems.ts";
 import { get, readInt, readString } from "./readers.ts";
 import { isReservedName } from "./validateTopics.ts";
-import type { ScenarioGroupCommand } from "./schema.ts";
+import type { ScenarioConsumerGroup, ScenarioGroupCommand } from "./schema.ts";
+import { readGroup, readStrategy } from "./validateGroups.ts";
 import { checkTopicRef, type World } from "./world.ts";
 
 type GroupCommandType = ScenarioGroupCommand["do"];
@@ -64,6 +65,26 @@ function checkGroupRef(
   return v;
 }
 
+/**
+ * An addConsumer with its own topics and config: read as a group of that id would be (same
+ * checks, same messages), but it may name a group that exists already.
+ */
+function readInlineGroup(
+  o: Record<string, unknown>,
+  path: string,
+  world: World,
+  problems: Problem[],
+): ScenarioConsumerGroup | undefined {
+  const scratch = { groups: new Map(), consumers: new Map() };
+  const definition = {
+    groupId: get(o, "groupId"),
+    topics: get(o, "topics"),
+    members: 0,
+    ...(get(o, "config") !== undefined ? { config: get(o, "config") } : {}),
+  };
+  return readGroup(definition, path, world, scratch, problems);
+}
+
 export function readGroupCommand(
   type: GroupCommandType,
   o: Record<string, unknown>,
@@ -74,7 +95,11 @@ export function readGroupCommand(
   const before = problems.length;
   switch (type) {
     case "addConsumer": {
-      const groupId = checkGroupRef(get(o, "groupId"), childPath(path, "groupId"), world, problems);
+      const inline = get(o, "topics") !== undefined || get(o, "config") !== undefined;
+      const group = inline ? readInlineGroup(o, path, world, problems) : undefined;
+      const groupId = inline
+        ? group?.groupId
+        : checkGroupRef(get(o, "groupId"), childPath(path, "groupId"), world, problems);
       const consumer = readString(o, "consumer", path, 100, problems, "the new consumer's id");
       if (consumer !== undefined && world.groups.consumers.has(consumer))
         problems.push({
@@ -89,7 +114,11 @@ export function readGroupCommand(
       if (groupId === undefined || consumer === undefined || problems.length > before)
         return undefined;
       world.groups.consumers.set(consumer, groupId);
-      return { do: type, consumer, groupId };
+      if (!group) return { do: type, consumer, groupId };
+      if (!world.groups.groups.has(groupId)) world.groups.groups.set(groupId, group);
+      const out: ScenarioGroupCommand = { do: type, consumer, groupId, topics: group.topics };
+      if (get(o, "config") !== undefined) out.config = group.config;
+      return out;
     }
     case "removeConsumer":
     case "crashConsumer":
@@ -121,6 +150,23 @@ export function readGroupCommand(
       );
       if (consumer === undefined || ms === undefined) return undefined;
       return { do: type, consumer, ms };
+    }
+    case "setAssignmentStrategy": {
+      const consumer = checkConsumerRef(
+        get(o, "consumer"),
+        childPath(path, "consumer"),
+        world,
+        problems,
+      );
+      const strategy = readStrategy(get(o, "strategy"), childPath(path, "strategy"), problems);
+      if (strategy !== undefined && new Set(strategy).size !== strategy.length)
+        problems.push({
+          path: childPath(path, "strategy"),
+          message: "lists an assignor twice; name each once",
+        });
+      if (consumer === undefined || strategy === undefined || problems.length > before)
+        return undefined;
+      return { do: type, consumer, strategy };
     }
     case "resetOffsets": {
       const groupId = checkGroupRef(get(o, "groupId"), childPath(path, "groupId"), world, problems);

@@ -30,7 +30,7 @@ export interface GroupWorld {
 export const memberIds = (g: ScenarioConsumerGroup): string[] =>
   Array.from({ length: g.members }, (_, i) => `${g.groupId}-${i + 1}`);
 
-function readStrategy(
+export function readStrategy(
   v: unknown,
   path: string,
   problems: Problem[],

@@ -39,9 +39,9 @@ const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   setTopicConfig: ["topic", "config"],
   electPreferredLeaders: ["topic"],
   addProducer: ["producer"],
-  setProducer: ["producer", "ratePerSec", "keys", "acks", "running"],
+  setProducer: ["producer", "ratePerSec", "keys", "keyDistribution", "acks", "running"],
   produce: ["producer", "key", "value", "headers", "partition", "count"],
-  addConsumer: ["consumer", "groupId"],
+  addConsumer: ["consumer", "groupId", "topics", "config"],
   removeConsumer: ["consumer"],
   crashConsumer: ["consumer"],
   restartConsumer: ["consumer"],
@@ -49,6 +49,7 @@ const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   resumeConsumer: ["consumer"],
   stallConsumer: ["consumer"],
   setProcessingTime: ["consumer", "ms"],
+  setAssignmentStrategy: ["consumer", "strategy"],
   resetOffsets: ["groupId", "topic", "to", "offset", "timestamp"],
 };
 const COMMAND_TYPES = Object.keys(COMMAND_FIELDS) as CommandType[];
@@ -226,12 +227,19 @@ function readCommand(
       );
       const ratePerSec = readNumber(o, "ratePerSec", path, 0, SCENARIO_LIMITS.ratePerSec, problems);
       const keys = readKeys(o, path, problems);
+      const dist = get(o, "keyDistribution");
+      if (dist !== undefined && dist !== "uniform" && dist !== "hot")
+        problems.push({
+          path: childPath(path, "keyDistribution"),
+          message: `must be "uniform" or "hot", not ${describeValue(dist)}`,
+        });
       const acks = readAcks(o, path, problems);
       const running = readBoolean(o, "running", path, problems);
       if (producer === undefined || problems.length > before) return undefined;
       const command: ScenarioCommand = { do: type, producer };
       if (ratePerSec !== undefined) command.ratePerSec = ratePerSec;
       if (keys !== undefined) command.keys = keys;
+      if (dist === "uniform" || dist === "hot") command.keyDistribution = dist;
       if (acks !== undefined) command.acks = acks;
       if (running !== undefined) command.running = running;
       return command;
@@ -246,6 +254,7 @@ function readCommand(
     case "resumeConsumer":
     case "stallConsumer":
     case "setProcessingTime":
+    case "setAssignmentStrategy":
     case "resetOffsets":
       return readGroupCommand(type, o, path, world, problems);
   }
