@@ -25,6 +25,7 @@ export type {
   ResetTarget,
 } from "./commands.ts";
 export { DEFAULT_CONSUMER_CONFIG } from "./groupTypes.ts";
+export type { AssignorName } from "./assignors/index.ts";
 export type {
   ConsumerConfig,
   ConsumerState,
@@ -69,3 +70,40 @@ export type {
   Transfer,
   VirtualMs,
 } from "./types.ts";
+
+// ---- Services model (the "Before Kafka" comparison: direct calls against a broker) ----
+export {
+  createServicesSimulation,
+  advanceServices,
+  applyServicesCommand,
+  nextServicesEventTime,
+  DEFAULT_MAX_SERVICES_EVENTS,
+} from "./services/simulation.ts";
+export type {
+  SideSpec,
+  CreateServicesResult,
+  ServicesAdvanceOptions,
+  ServicesAdvanceResult,
+} from "./services/simulation.ts";
+export { cloneServicesState } from "./services/clone.ts";
+export { explainServicesEvent } from "./services/explain.ts";
+export { SERVICES_DETAIL_EVENTS } from "./services/events.ts";
+export type { ServicesEvent, ServicesEventType } from "./services/events.ts";
+export { percentile, senderBusyMs, waitingNow, SAMPLE_INTERVAL_MS } from "./services/metrics.ts";
+export { validateServicesSpec } from "./services/validate.ts";
+export { SERVICES_PRESETS } from "./services/presets/lessons.ts";
+export type { ServicesPreset, PresetSide } from "./services/presets/lessons.ts";
+export type {
+  ServicesSpec,
+  ServiceSpec,
+  ServicesCommand,
+  ServicesState,
+  ReceiverState,
+  QueueState,
+  Flight,
+  Sample,
+  Metrics as ServicesMetrics,
+  FailReason,
+  Mode as ServicesMode,
+  Delivery as ServicesDelivery,
+} from "./services/types.ts";

@@ -1,7 +1,10 @@
 // The only code that reads wall-clock time: an animation-frame loop that advances the store's
 // simulation by speed x elapsed wall time while it plays.
 
-import type { SimStoreApi } from "./simStore.ts";
+/** Any store the clock can drive: the simulator's, or the "Before Kafka" comparison's. */
+interface Ticking {
+  getState(): { playing: boolean; tick: (wallMs: number) => void };
+}
 
 /**
  * When a page defines `window.__brokerlabFrameTimes` (the frame-time benchmark does), each
@@ -10,7 +13,7 @@ import type { SimStoreApi } from "./simStore.ts";
  */
 type FrameSink = { __brokerlabFrameTimes?: number[] };
 
-export function startClock(store: SimStoreApi): () => void {
+export function startClock(store: Ticking): () => void {
   let last = performance.now();
   let handle = 0;
   const sink = (globalThis as FrameSink).__brokerlabFrameTimes;

@@ -1,0 +1,43 @@
+// The services model's timed queue: a min-heap over (at, seq), like the Kafka engine's
+// queue.ts, whose types are tied to the Kafka tasks; this one is generic over the entry type.
+
+export interface Timed {
+  at: number;
+  seq: number;
+}
+
+function before(a: Timed, b: Timed): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+export function push<T extends Timed>(heap: T[], item: T): void {
+  heap.push(item);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent]!;
+    if (!before(item, p)) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+export function pop<T extends Timed>(heap: T[]): T | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (top === undefined || last === undefined || heap.length === 0) return top;
+  let i = 0;
+  const n = heap.length;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && before(heap[r]!, heap[l]!) ? r : l;
+    if (!before(heap[c]!, last)) break;
+    heap[i] = heap[c]!;
+    i = c;
+  }
+  heap[i] = last;
+  return top;
+}
