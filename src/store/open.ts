@@ -1,9 +1,23 @@
-// Opening a scenario into a new store: validation problems come back as readable lines.
+// Opening a scenario into a new store: from the built-in library, a file's text, a document
+// made by the builder. Validation problems come back as readable lines; the scenario comes back
+// too (normalized), since a share link and the autosave carry it.
 
-import { BUILTIN_SCENARIOS, formatProblem, loadBuiltinScenario } from "../scenario/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  canonicalJson,
+  formatProblem,
+  loadBuiltinScenario,
+  parseScenario,
+  validateScenario,
+  type Problem,
+  type Scenario,
+  type ValidationResult,
+} from "../scenario/index.ts";
 import { createSimStore, type SimStoreApi } from "./simStore.ts";
 
-export type Opened = { ok: true; store: SimStoreApi } | { ok: false; errors: string[] };
+export type Opened =
+  | { ok: true; store: SimStoreApi; scenario: Scenario }
+  | { ok: false; errors: string[]; problems?: Problem[] };
 
 export interface ScenarioEntry {
   id: string;
@@ -16,9 +30,50 @@ export function builtinScenarios(): ScenarioEntry[] {
   return BUILTIN_SCENARIOS.map(({ id, title, summary }) => ({ id, title, summary }));
 }
 
+function openValidated(checked: ValidationResult): Opened {
+  if (!checked.ok)
+    return { ok: false, errors: checked.problems.map(formatProblem), problems: checked.problems };
+  const created = createSimStore(checked.spec);
+  return created.ok ? { ...created, scenario: checked.scenario } : created;
+}
+
 export function openBuiltinScenario(id: string): Opened {
   const loaded = loadBuiltinScenario(id);
   if (!loaded) return { ok: false, errors: [`There is no built-in scenario called "${id}".`] };
-  if (!loaded.ok) return { ok: false, errors: loaded.problems.map(formatProblem) };
-  return createSimStore(loaded.spec);
+  return openValidated(loaded);
+}
+
+/** A scenario file's text (JSON): syntax errors and the validator's problems come back as lines. */
+export function openScenarioText(text: string): Opened {
+  return openValidated(parseScenario(text));
+}
+
+/** A scenario document already parsed (the builder's). */
+export function openScenarioDocument(document: unknown): Opened {
+  return openValidated(validateScenario(document));
+}
+
+/** Checks a document without opening it (the builder shows the problems beside its fields). */
+export function checkScenarioDocument(document: unknown): Problem[] {
+  const checked = validateScenario(document);
+  return checked.ok ? [] : checked.problems;
+}
+
+let builtinTexts: Map<string, string> | undefined;
+
+/** The built-in scenario a (normalized) scenario is, if it is one unchanged. */
+export function builtinIdOf(scenario: Scenario): string | undefined {
+  if (!builtinTexts) {
+    builtinTexts = new Map();
+    for (const b of BUILTIN_SCENARIOS) {
+      const loaded = loadBuiltinScenario(b.id);
+      if (loaded?.ok) builtinTexts.set(canonicalJson(loaded.scenario), b.id);
+    }
+  }
+  return builtinTexts.get(canonicalJson(scenario));
+}
+
+/** A scenario as a file: the normalized document, indented. */
+export function scenarioFileText(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
 }
