@@ -19,6 +19,7 @@ import slowConsumerLag from "../../../scenarios/slow-consumer-lag.json";
 import crashBeforeCommit from "../../../scenarios/crash-before-commit.json";
 import eagerVsCooperative from "../../../scenarios/eager-vs-cooperative.json";
 import staticMembership from "../../../scenarios/static-membership.json";
+import largeCluster from "../../../scenarios/large-cluster.json";
 import { validateScenario, type ValidationResult } from "../validate.ts";
 
 export interface BuiltinScenario {
@@ -201,6 +202,18 @@ export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
       "after the session timeout.",
     until: 75000,
     document: staticMembership,
+  },
+  {
+    id: "large-cluster",
+    title: "A large cluster",
+    summary:
+      "Fifty brokers, 1,000 partitions over four topics at replication factor 3, 2,000 records a " +
+      "second and one consumer group. The picture switches to its compact level of detail: a " +
+      "tile per broker with leader counts and load, and aggregated flow instead of single records.",
+    // Its golden trace covers the first seconds only: the start-up (1,000 elections, the
+    // group's first rebalance) is the story; a minute of it would be a trace nobody reviews.
+    until: 8000,
+    document: largeCluster,
   },
 ];
 

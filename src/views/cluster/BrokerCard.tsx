@@ -1,51 +1,16 @@
+import { useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { SimState } from "../../store/index.ts";
 import { useSim } from "../SimContext.tsx";
+import { BrokerActions } from "./BrokerActions.tsx";
+import { BrokerStateBadges } from "./BrokerState.tsx";
+import type { KeyColour } from "./keyColours.ts";
+import { cardSignature, replicasOn, type ReplicaView } from "./replicas.ts";
+import { ReplicaRow } from "./ReplicaRow.tsx";
 
-export interface ReplicaSummary {
-  partition: string;
-  role: "leader" | "in sync" | "out of sync" | "offline";
-  logEndOffset: number;
-  highWatermark: number;
-}
+/** Records shown per replica: enough to see the uncommitted tail and a few committed ones. */
+const TAIL_LENGTH = 8;
 
-/** What one broker hosts, as the controller's metadata and the broker's own log say. */
-export function replicasOn(state: SimState, brokerId: number): ReplicaSummary[] {
-  const out: ReplicaSummary[] = [];
-  const broker = state.brokers[String(brokerId)];
-  for (const t of Object.values(state.topics)) {
-    // Internal topics (__consumer_offsets: 50 partitions) would bury the lesson's own.
-    if (t.internal) continue;
-    for (const p of t.partitions) {
-      const r = p.replicaStates[String(brokerId)];
-      if (!r) continue;
-      const role: ReplicaSummary["role"] =
-        broker?.status !== "online"
-          ? "offline"
-          : p.leader === brokerId
-            ? "leader"
-            : p.isr.includes(brokerId)
-              ? "in sync"
-              : "out of sync";
-      out.push({
-        partition: `${p.topic}-${p.partition}`,
-        role,
-        logEndOffset: r.logEndOffset,
-        highWatermark: r.highWatermark,
-      });
-    }
-  }
-  return out;
-}
-
-const ROLE_MARK: Record<ReplicaSummary["role"], string> = {
-  leader: "★",
-  "in sync": "●",
-  "out of sync": "◐",
-  offline: "✕",
-};
-
-export function BrokerCard({ id }: { id: number }) {
+export function BrokerCard({ id, colour }: { id: number; colour: KeyColour }) {
   const { status, isolated, fenced, controller } = useSim(
     useShallow((s) => {
       const b = s.run.state.brokers[String(id)]!;
@@ -57,73 +22,55 @@ export function BrokerCard({ id }: { id: number }) {
       };
     }),
   );
-  const replicas = useSim(
-    useShallow((s) =>
-      replicasOn(s.run.state, id).map(
-        (r) => `${r.partition}|${r.role}|${r.logEndOffset}|${r.highWatermark}`,
-      ),
-    ),
-  );
-  const issue = useSim((s) => s.issue);
-  const online = status === "online";
+  // Rows are rebuilt when the card's fingerprint changes, not on every frame.
+  const rows = useRef<{ signature: string; replicas: ReplicaView[] } | null>(null);
+  const replicas = useSim((s) => {
+    const signature = cardSignature(s.run.state, id);
+    if (rows.current?.signature !== signature)
+      rows.current = { signature, replicas: replicasOn(s.run.state, id, TAIL_LENGTH) };
+    return rows.current.replicas;
+  });
+  // On a touch screen the actions fold away; tapping the card (or its Actions button) opens them.
+  const [open, setOpen] = useState(false);
   return (
     <section
-      className={`broker broker-${status}${isolated ? " broker-isolated" : ""}`}
+      className={`broker-card is-${status}${isolated ? " is-isolated" : ""}${controller ? " is-controller" : ""}`}
       aria-label={`Broker ${id}`}
+      data-observe=""
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest("button")) setOpen((o) => !o);
+      }}
     >
-      <header>
+      <header data-anchor={`broker:${id}`} data-observe="">
         <h3>Broker {id}</h3>
-        <span className="badges">
-          <span className={`badge status-${status}`}>{online ? "online" : "offline"}</span>
-          {controller && <span className="badge controller">controller</span>}
-          {isolated && <span className="badge isolated">isolated</span>}
-          {fenced && online && <span className="badge fenced">fenced</span>}
-        </span>
+        <BrokerStateBadges
+          status={status}
+          isolated={isolated}
+          fenced={fenced}
+          controller={controller}
+        />
+        <button
+          type="button"
+          className="menu-button"
+          aria-label={`Actions for broker ${id}`}
+          aria-expanded={open}
+          aria-controls={`broker-${id}-actions`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          ⋯
+        </button>
       </header>
-      <ul className="replicas">
-        {replicas.map((key) => {
-          const [partition, role, leo, hw] = key.split("|") as [
-            string,
-            ReplicaSummary["role"],
-            string,
-            string,
-          ];
-          return (
-            <li key={partition} className={`replica role-${role.replace(/ /g, "-")}`}>
-              <span className="mark" aria-hidden="true">
-                {ROLE_MARK[role]}
-              </span>
-              <span className="name">{partition}</span>
-              <span className="role">{role}</span>
-              <span className="offsets">
-                LEO {leo} · HW {hw}
-              </span>
-            </li>
-          );
-        })}
+      <ul className="replica-list" aria-label={`Replicas on broker ${id}`}>
+        {replicas.map((r) => (
+          <ReplicaRow key={r.name} replica={r} brokerId={id} colour={colour} />
+        ))}
       </ul>
-      <div className="actions">
-        {online ? (
-          <>
-            <button type="button" onClick={() => issue({ type: "killBroker", broker: id })}>
-              Kill broker {id}
-            </button>
-            <button type="button" onClick={() => issue({ type: "shutdownBroker", broker: id })}>
-              Shut down broker {id}
-            </button>
-            <button
-              type="button"
-              onClick={() => issue({ type: isolated ? "healBroker" : "isolateBroker", broker: id })}
-            >
-              {isolated ? `Heal broker ${id}` : `Isolate broker ${id}`}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => issue({ type: "restartBroker", broker: id })}>
-            Restart broker {id}
-          </button>
-        )}
-      </div>
+      <BrokerActions
+        id={id}
+        status={status}
+        isolated={isolated}
+        className={`broker-actions${open ? " open" : ""}`}
+      />
     </section>
   );
 }

@@ -1,0 +1,87 @@
+// One SVG layer over the cluster picture, redrawn from a store subscription rather than by
+// React: on every change of the run (each animation frame while playing, each step or seek)
+// it measures the anchors and moves its elements. Pausing leaves the store, and so the
+// picture, still; everything is placed by virtual time.
+
+import { useEffect, useRef, type RefObject } from "react";
+import { useSimApi } from "../SimContext.tsx";
+import type { KeyColour } from "../cluster/keyColours.ts";
+import { measureAnchors, type Anchors } from "./anchors.ts";
+import { drawCompact, heatTiles } from "./drawCompact.ts";
+import { drawDetailed, type Layers } from "./drawDetailed.ts";
+import { createPool } from "./svgPool.ts";
+import { useReducedMotion } from "./useReducedMotion.ts";
+import "./motion.css";
+
+export function MotionLayer({
+  stageRef,
+  compact,
+  layoutKey,
+  colour,
+}: {
+  stageRef: RefObject<HTMLElement | null>;
+  compact: boolean;
+  /** Changes when the picture's boxes are added or removed, so they are observed again. */
+  layoutKey: string;
+  colour: KeyColour;
+}) {
+  const api = useSimApi();
+  const reduced = useReducedMotion();
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const stage = stageRef.current;
+    if (!svg || !stage) return;
+    const g = (name: string): SVGGElement => svg.querySelector<SVGGElement>(`g.${name}`)!;
+    const layers: Layers = {
+      hops: createPool(g("layer-hops")),
+      routes: createPool(g("layer-routes")),
+      dots: createPool(g("layer-dots")),
+      effects: createPool(g("layer-effects")),
+    };
+    const flows = createPool(g("layer-flows"));
+    // Anchors are measured again only when a box moved or resized: reading layout on every
+    // frame would force the browser to lay the page out in the middle of the frame.
+    let anchors: Anchors | null = null;
+    let tiles: ReturnType<typeof heatTiles> | null = null;
+    const draw = (): void => {
+      const s = api.getState();
+      anchors ??= measureAnchors(stage);
+      const common = {
+        state: s.run.state,
+        events: s.run.events,
+        now: s.run.state.time,
+        reduced,
+        anchors,
+      };
+      if (compact) drawCompact({ ...common, tiles: (tiles ??= heatTiles(stage)) }, flows);
+      drawDetailed({ ...common, speed: s.speed, playing: s.playing, colour }, layers, compact);
+    };
+    draw();
+    const unsubscribe = api.subscribe(draw);
+    // Boxes that move or resize (a card growing, the window narrowing) move the anchors.
+    const observer = new ResizeObserver(() => {
+      anchors = null;
+      tiles = null;
+      draw();
+    });
+    observer.observe(stage);
+    for (const el of stage.querySelectorAll("[data-observe]")) observer.observe(el);
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      for (const l of [layers.hops, layers.routes, layers.dots, layers.effects, flows]) l.clear();
+    };
+  }, [api, stageRef, compact, reduced, colour, layoutKey]);
+
+  return (
+    <svg ref={svgRef} className="motion-layer" aria-hidden="true">
+      <g className="layer-flows" />
+      <g className="layer-hops" />
+      <g className="layer-routes" />
+      <g className="layer-dots" />
+      <g className="layer-effects" />
+    </svg>
+  );
+}
