@@ -1,41 +1,65 @@
-import { useShallow } from "zustand/react/shallow";
-import { useSim } from "../SimContext.tsx";
+import type { ProducerState } from "../../store/index.ts";
+import { useSimStable } from "../useSimStable.ts";
+import { ProduceForm } from "./ProduceForm.tsx";
+import { ProducerSettings } from "./ProducerSettings.tsx";
+import { describeKeys } from "./keyPresets.ts";
+import "./clients.css";
+
+/** One shared formatter: building one per call costs more than the whole panel's render. */
+const NUMBER = new Intl.NumberFormat("en");
+
+function producerView(pr: ProducerState) {
+  return {
+    topic: pr.topic,
+    acks: String(pr.config.acks),
+    idempotent: pr.config.enableIdempotence,
+    rate: pr.ratePerSec,
+    running: pr.running,
+    keys: describeKeys(pr.keys, pr.keyDistribution),
+    sent: pr.sent,
+    acknowledged: pr.acknowledged,
+    failed: pr.failed,
+    // Kafka's exception names, most frequent first.
+    errors: Object.entries(pr.errors).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+  };
+}
 
 export function ProducerPanel({ id }: { id: string }) {
-  const p = useSim(
-    useShallow((s) => {
-      const pr = s.run.state.producers[id]!;
-      return {
-        topic: pr.topic,
-        acks: String(pr.config.acks),
-        idempotent: pr.config.enableIdempotence,
-        rate: pr.ratePerSec,
-        sent: pr.sent,
-        acknowledged: pr.acknowledged,
-        failed: pr.failed,
-        errors: Object.entries(pr.errors)
-          .map(([k, v]) => `${k} ×${v}`)
-          .join(", "),
-      };
-    }),
-  );
+  const p = useSimStable((s) => producerView(s.run.state.producers[id]!));
+  const sending = p.running && p.rate > 0;
   return (
-    <section className="producer" aria-label={`Producer ${id}`}>
-      <h3>
-        Producer {id} <span className="muted">→ {p.topic}</span>
-      </h3>
-      <p className="muted">
-        acks={p.acks} · {p.idempotent ? "idempotent" : "not idempotent"} · {p.rate} records/s
+    <section className="client-panel producer" aria-label={`Producer ${id}`}>
+      <header className="client-header">
+        <h3>
+          Producer {id} <span className="muted">→ {p.topic}</span>
+        </h3>
+        <span className={`badge ${sending ? "state-ok" : "state-idle"}`}>
+          {sending ? "sending" : "stopped"}
+        </span>
+      </header>
+      <p className="muted client-summary">
+        acks={p.acks} · {p.idempotent ? "idempotent" : "not idempotent"} · {p.rate} records/s ·{" "}
+        {p.keys}
       </p>
-      <dl className="counts">
+      <dl className="counts client-counts">
         <dt>sent</dt>
-        <dd>{p.sent}</dd>
+        <dd>{NUMBER.format(p.sent)}</dd>
         <dt>acknowledged</dt>
-        <dd>{p.acknowledged}</dd>
+        <dd>{NUMBER.format(p.acknowledged)}</dd>
         <dt>failed</dt>
-        <dd>{p.failed}</dd>
+        <dd className={p.failed > 0 ? "alarm" : undefined}>{NUMBER.format(p.failed)}</dd>
       </dl>
-      {p.errors && <p className="errors">Errors: {p.errors}</p>}
+      {p.errors.length > 0 && (
+        <ul className="errors error-names" aria-label={`Errors of producer ${id}`}>
+          {p.errors.map(([name, count]) => (
+            <li key={name}>
+              {name} ×{NUMBER.format(count)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProducerSettings id={id} />
+      <ProduceForm id={id} />
     </section>
   );
 }

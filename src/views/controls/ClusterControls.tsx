@@ -1,0 +1,40 @@
+import { useId } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { useSim } from "../SimContext.tsx";
+import { TopicConfigForm } from "./TopicConfigForm.tsx";
+import "./controls.css";
+
+/**
+ * What an operator does with Kafka's admin tools: add a broker, run a preferred leader election,
+ * change a topic's configs live (kafka-configs --alter).
+ */
+export function ClusterControls() {
+  const topics = useSim(
+    useShallow((s) =>
+      Object.values(s.run.state.topics)
+        .filter((t) => !t.internal)
+        .map((t) => t.name)
+        .sort(),
+    ),
+  );
+  const issue = useSim((s) => s.issue);
+  const headingId = useId();
+  return (
+    <section className="cluster-controls" aria-labelledby={headingId}>
+      <div className="cluster-actions">
+        <h2 id={headingId}>Admin commands</h2>
+        <button type="button" onClick={() => issue({ type: "addBroker" })}>
+          + Add a broker
+        </button>
+        <button type="button" onClick={() => issue({ type: "electPreferredLeaders" })}>
+          Elect preferred leaders
+        </button>
+      </div>
+      <div className="topic-configs">
+        {topics.map((t) => (
+          <TopicConfigForm key={t} topic={t} />
+        ))}
+      </div>
+    </section>
+  );
+}
