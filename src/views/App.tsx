@@ -1,6 +1,17 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useState, type ReactNode } from "react";
 import { SimulatorPage } from "./SimulatorPage.tsx";
 import "./styles.css";
+
+// The simulator ships with the page; the other sections load when first opened.
+const BeforeKafkaPage = lazy(() =>
+  import("./before/BeforeKafkaPage.tsx").then((m) => ({ default: m.BeforeKafkaPage })),
+);
+const ComparePage = lazy(() =>
+  import("./compare/ComparePage.tsx").then((m) => ({ default: m.ComparePage })),
+);
+const LessonsPage = lazy(() =>
+  import("./lessons/LessonsPage.tsx").then((m) => ({ default: m.LessonsPage })),
+);
 
 /** The app's sections, in the order of the navigation bar; `?page=<id>` opens one. */
 interface Page {
@@ -11,6 +22,9 @@ interface Page {
 
 const PAGES: readonly Page[] = [
   { id: "simulator", title: "Simulator", render: () => <SimulatorPage /> },
+  { id: "before-kafka", title: "Before Kafka", render: () => <BeforeKafkaPage /> },
+  { id: "compare", title: "Compare", render: () => <ComparePage /> },
+  { id: "lessons", title: "Lessons", render: () => <LessonsPage /> },
 ];
 
 const DEFAULT_PAGE = PAGES[0]!.id;
@@ -64,7 +78,9 @@ export function App() {
           </nav>
         )}
       </header>
-      {page.render()}
+      <Suspense fallback={<p className="page-loading">Loading {page.title}…</p>}>
+        {page.render()}
+      </Suspense>
     </div>
   );
 }
