@@ -17,6 +17,13 @@ import {
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 100;
 
+/** A command issued in the past replaced the later history: where, and how far it went. */
+export interface ForkNotice {
+  at: number;
+  /** The end of the discarded history. */
+  discardedTo: number;
+}
+
 export interface SimStore {
   run: Run;
   /** Bumps on every change of the engine state. */
@@ -26,6 +33,8 @@ export interface SimStore {
   speed: number;
   /** The last error a command or an advance produced, for the user to read. */
   error: string | null;
+  /** The last fork, until the user dismisses it or plays on. */
+  fork: ForkNotice | null;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
@@ -37,6 +46,7 @@ export interface SimStore {
   seek: (t: number) => void;
   issue: (command: Command) => void;
   dismissError: () => void;
+  dismissFork: () => void;
 }
 
 export type SimStoreApi = StoreApi<SimStore>;
@@ -63,6 +73,7 @@ export function createSimStore(
       playing: false,
       speed: 1,
       error: null,
+      fork: null,
       play: () => set({ playing: true }),
       pause: () => set({ playing: false }),
       togglePlay: () => set((s) => ({ playing: !s.playing })),
@@ -78,8 +89,14 @@ export function createSimStore(
       stepForward: () => after(stepForward(get().run), { playing: false }),
       stepBack: () => after(stepBack(get().run), { playing: false }),
       seek: (t) => after(seekRun(get().run, t)),
-      issue: (command) => after(issueCommand(get().run, command)),
+      issue: (command) => {
+        const run = get().run;
+        const fork =
+          run.horizon > run.state.time ? { at: run.state.time, discardedTo: run.horizon } : null;
+        after(issueCommand(run, command), fork ? { fork } : {});
+      },
       dismissError: () => set({ error: null }),
+      dismissFork: () => set({ fork: null }),
     };
   });
   return { ok: true, store };

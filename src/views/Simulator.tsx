@@ -1,26 +1,18 @@
 import { useEffect } from "react";
-import { useShallow } from "zustand/react/shallow";
 import { startClock, type SimStoreApi } from "../store/index.ts";
 import { SimContext, useSim } from "./SimContext.tsx";
 import { AuditPanel } from "./clients/AuditPanel.tsx";
-import { ProducerPanel } from "./clients/ProducerPanel.tsx";
+import { Clients } from "./clients/Clients.tsx";
+import { Charts } from "./charts/Charts.tsx";
+import { ClusterControls } from "./controls/ClusterControls.tsx";
 import { ClusterView } from "./cluster/ClusterView.tsx";
 import { EventFeed } from "./feed/EventFeed.tsx";
-import { GroupsTable } from "./tables/GroupsTable.tsx";
-import { TopicsTable } from "./tables/TopicsTable.tsx";
+import { AUDIT_ANCHOR } from "./feed/AuditLink.tsx";
+import { ViewSwitch, useViewMode } from "./layout/ViewSwitch.tsx";
+import { TablesView } from "./tables/TablesView.tsx";
+import { InstructorTools } from "./presenter/InstructorTools.tsx";
 import { PlaybackControls } from "./time/PlaybackControls.tsx";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts.ts";
-
-function Producers() {
-  const ids = useSim(useShallow((s) => Object.keys(s.run.state.producers)));
-  return (
-    <section aria-label="Producers" className="producers">
-      {ids.map((id) => (
-        <ProducerPanel key={id} id={id} />
-      ))}
-    </section>
-  );
-}
 
 function ErrorBanner() {
   const error = useSim((s) => s.error);
@@ -36,22 +28,38 @@ function ErrorBanner() {
   );
 }
 
+/**
+ * The simulator's page: the playback bar on top (it stays there while the page scrolls), the
+ * picture of the cluster first and large, the feed and the audit beside it; one column on a
+ * phone or a narrow tablet.
+ */
 function Layout() {
   useKeyboardShortcuts();
+  const [mode, setMode] = useViewMode();
   return (
     <>
       <PlaybackControls />
       <ErrorBanner />
       <div className="layout">
         <div className="main-column">
-          <ClusterView />
-          <TopicsTable />
-          <GroupsTable />
-          <Producers />
+          <div className="view-head">
+            <h2>{mode === "picture" ? "The cluster" : "The cluster, as Kafka's tools print it"}</h2>
+            <ViewSwitch mode={mode} onChange={setMode} />
+          </div>
+          {mode === "picture" && <ClusterView />}
+          <TablesView shown={mode === "tables"} />
+          <ClusterControls />
+          <Clients />
+          <Charts />
         </div>
-        <aside className="side-column">
-          <AuditPanel />
+        <aside className="side-column" aria-label="Events and audit">
           <EventFeed />
+          {/* The feed's audit link brings the focus here. */}
+          <div id={AUDIT_ANCHOR} tabIndex={-1} className="audit-anchor">
+            <AuditPanel />
+          </div>
+          {/* The teacher's tools: beside the picture, under what students read most. */}
+          <InstructorTools />
         </aside>
       </div>
     </>
