@@ -381,6 +381,7 @@ export const tests = [
       assert.equal(await page.getByRole("heading", { level: 1, name: "Brokerlab" }).count(), 0);
       assert.equal(await page.getByRole("combobox", { name: "Scenario" }).count(), 0);
       assert.equal(await page.getByRole("button", { name: "Share…" }).count(), 0);
+      assert.equal(await page.getByRole("button", { name: "Presenter mode" }).count(), 0);
       await page.getByRole("link", { name: "Open in Brokerlab" }).waitFor();
       // An embed is a view, not the user's work: it never writes the sandbox.
       await page.getByRole("button", { name: "Kill broker 2" }).click();
