@@ -1,13 +1,18 @@
 // The timed event queue: a binary min-heap over (at, seq) kept in a plain array, so equal
 // times still pop in a deterministic order and the queue is part of the cloneable state.
+// Generic over the entry, so the services model uses it too.
 
-import type { ScheduledEvent } from "./types.ts";
+/** What the queue orders by: virtual time, then the order of scheduling. */
+export interface Timed {
+  at: number;
+  seq: number;
+}
 
-function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
+function before(a: Timed, b: Timed): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
-export function heapPush(heap: ScheduledEvent[], item: ScheduledEvent): void {
+export function heapPush<T extends Timed>(heap: T[], item: T): void {
   heap.push(item);
   let i = heap.length - 1;
   while (i > 0) {
@@ -20,11 +25,11 @@ export function heapPush(heap: ScheduledEvent[], item: ScheduledEvent): void {
   heap[i] = item;
 }
 
-export function heapPeek(heap: readonly ScheduledEvent[]): ScheduledEvent | undefined {
+export function heapPeek<T extends Timed>(heap: readonly T[]): T | undefined {
   return heap[0];
 }
 
-export function heapPop(heap: ScheduledEvent[]): ScheduledEvent | undefined {
+export function heapPop<T extends Timed>(heap: T[]): T | undefined {
   const top = heap[0];
   const last = heap.pop();
   if (top === undefined || last === undefined || heap.length === 0) return top;

@@ -1,7 +1,11 @@
 // Seeded randomness with named streams (one per purpose), so adding a producer does not shift
 // the random sequence of every replica. Stream states live in SimState.rng.
 
-import type { SimState } from "./types.ts";
+/** Whatever carries the streams: the Kafka state, or the services model's. */
+export interface Seeded {
+  seed: number;
+  rng: Record<string, number>;
+}
 
 function hashString(s: string, seed: number): number {
   let h = seed ^ 0x811c9dc5;
@@ -15,7 +19,7 @@ function hashString(s: string, seed: number): number {
  * A float in [0, 1) from the named stream: mulberry32, a 32-bit state, good enough for
  * simulation and trivially serializable. Its step is written inline (no tuple per draw).
  */
-export function random(state: SimState, stream: string): number {
+export function random(state: Seeded, stream: string): number {
   const current = state.rng[stream] ?? hashString(stream, state.seed);
   const s = (current + 0x6d2b79f5) | 0;
   state.rng[stream] = s;
@@ -25,12 +29,12 @@ export function random(state: SimState, stream: string): number {
 }
 
 /** An integer in [0, bound). */
-export function randomInt(state: SimState, stream: string, bound: number): number {
+export function randomInt(state: Seeded, stream: string, bound: number): number {
   return Math.floor(random(state, stream) * bound);
 }
 
 /** A non-negative 31-bit integer, like Kafka's Utils.toPositive(random.nextInt()). */
-export function randomPositiveInt(state: SimState, stream: string): number {
+export function randomPositiveInt(state: Seeded, stream: string): number {
   return Math.floor(random(state, stream) * 2147483648);
 }
 

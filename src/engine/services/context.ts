@@ -3,7 +3,7 @@
 // dead-lettered, exactly once).
 
 import { SERVICES_DETAIL_EVENTS, type ServicesEvent } from "./events.ts";
-import { push } from "./heap.ts";
+import { heapPush as push } from "../queue.ts";
 import type {
   DeliveryState,
   FailReason,

@@ -25,7 +25,7 @@ import {
   handleCallTimeout,
 } from "./direct.ts";
 import type { ServicesEvent } from "./events.ts";
-import { pop } from "./heap.ts";
+import { heapPop as pop } from "../queue.ts";
 import { SAMPLE_INTERVAL_MS, takeSample } from "./metrics.ts";
 import { finishWork } from "./receiver.ts";
 import { handleArrival, restartArrivals } from "./sender.ts";
