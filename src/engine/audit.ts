@@ -6,6 +6,7 @@ import { joinKey } from "./intern.ts";
 import { emit, emitBuilt, type Ctx } from "./context.ts";
 import type { Acks } from "./config.ts";
 import type { ElectionKind } from "./events.ts";
+import { CHUNK_SIZE, pushChunked } from "./chunks.ts";
 import { recordAt, recordCursor } from "./log.ts";
 import type { LedgerAck, LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
 import type { RedeliveryExample } from "./groupTypes.ts";
@@ -19,6 +20,19 @@ function ledgerOf(state: SimState, topic: string, partition: number): PartitionL
     state.audit.ledgers[key] ??
     (state.audit.ledgers[key] = { entries: [], recent: {}, verified: 0 })
   );
+}
+
+/** The first `n` entries, sharing the full chunks (never changed) and copying a partial one. */
+function headChunks(chunks: readonly LedgerEntry[][], n: number): LedgerEntry[][] {
+  const out: LedgerEntry[][] = [];
+  let left = n;
+  for (const chunk of chunks) {
+    if (left <= 0) break;
+    if (left >= chunk.length && chunk.length === CHUNK_SIZE) out.push(chunk);
+    else out.push(chunk.slice(0, left));
+    left -= chunk.length;
+  }
+  return out;
 }
 
 const acksText = (acks: Acks): string => `acks=${String(acks)}`;
@@ -43,7 +57,7 @@ export function onAcknowledged(
   const ack: LedgerAck = { producer, acks, leaderEpoch, leader, ackedAt: state.time, zombie };
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    entries.push({ offset: baseOffset + i, recordId: r.recordId, key: r.key, ack });
+    pushChunked(entries, { offset: baseOffset + i, recordId: r.recordId, key: r.key, ack });
   }
 }
 
@@ -211,55 +225,57 @@ function settle(
   const leader = p.replicaStates[p.leader]!;
   const compacted = s.topics[p.topic]!.config.cleanupPolicy !== "delete";
   const lost: LostRecord[] = [];
-  const entries = ledger.entries;
+  const chunks = ledger.entries;
   // Built only once an entry leaves the ledger: a sweep that changes nothing allocates nothing.
-  let keep: LedgerEntry[] | null = null;
+  let keep: LedgerEntry[][] | null = null;
   // Entries are mostly in offset order: one forward walk of the log finds them all.
   const lookup = recordCursor(leader);
   // How many leading entries are found in the log (the next sweep's verified prefix).
   let found = 0;
   let unbroken = true;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (e.offset < leader.logStartOffset) {
-      keep ??= entries.slice(0, i);
-      s.audit.retired++;
-      continue;
-    }
-    if (i < verified) {
-      keep?.push(e);
-      if (unbroken) found++;
-      continue;
-    }
-    if (e.offset < leader.logEndOffset) {
-      const rec = lookup(e.offset);
-      if (rec?.recordId === e.recordId) {
-        keep?.push(e);
-        if (unbroken) found++;
-        continue;
-      }
-      if (!rec && compacted && e.offset < leader.highWatermark) {
-        keep ??= entries.slice(0, i);
+  let i = -1;
+  for (const chunk of chunks)
+    for (const e of chunk) {
+      i++;
+      if (e.offset < leader.logStartOffset) {
+        keep ??= headChunks(chunks, i);
         s.audit.retired++;
         continue;
       }
-    } else if (e.ack.leaderEpoch >= p.leaderEpoch) {
-      keep?.push(e); // Written by the current leader and not visible yet in this view.
+      if (i < verified) {
+        if (keep) pushChunked(keep, e);
+        if (unbroken) found++;
+        continue;
+      }
+      if (e.offset < leader.logEndOffset) {
+        const rec = lookup(e.offset);
+        if (rec?.recordId === e.recordId) {
+          if (keep) pushChunked(keep, e);
+          if (unbroken) found++;
+          continue;
+        }
+        if (!rec && compacted && e.offset < leader.highWatermark) {
+          keep ??= headChunks(chunks, i);
+          s.audit.retired++;
+          continue;
+        }
+      } else if (e.ack.leaderEpoch >= p.leaderEpoch) {
+        if (keep) pushChunked(keep, e); // Written by the current leader and not visible yet in this view.
+        unbroken = false;
+        continue;
+      }
       unbroken = false;
-      continue;
+      keep ??= headChunks(chunks, i);
+      lost.push({
+        topic: p.topic,
+        partition: p.partition,
+        offset: e.offset,
+        key: e.key,
+        producer: e.ack.producer,
+        cause: lossCause(s, p, e, election),
+        detectedAt: s.time,
+      });
     }
-    unbroken = false;
-    keep ??= entries.slice(0, i);
-    lost.push({
-      topic: p.topic,
-      partition: p.partition,
-      offset: e.offset,
-      key: e.key,
-      producer: e.ack.producer,
-      cause: lossCause(s, p, e, election),
-      detectedAt: s.time,
-    });
-  }
   ledger.verified = found;
   if (keep === null) return;
   ledger.entries = keep;

@@ -31,7 +31,8 @@ export interface AppendedBatch {
 }
 
 export interface PartitionLedger {
-  entries: LedgerEntry[];
+  /** In chunks (chunks.ts): a checkpoint copies only the last one, however long the run. */
+  entries: LedgerEntry[][];
   /** Recent appends per producer, to tell a retry's second copy from a reordering. */
   recent: Record<string, AppendedBatch[]>;
   /**

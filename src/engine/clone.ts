@@ -4,6 +4,8 @@
 
 import type { AuditState } from "./auditTypes.ts";
 import type { ConsumerState, GroupState } from "./groupTypes.ts";
+import { copyChunked } from "./chunks.ts";
+import { ownSegment } from "./log.ts";
 import type {
   BrokerState,
   PartitionState,
@@ -22,10 +24,9 @@ function mapValues<T>(obj: Record<string, T>, f: (v: T) => T): Record<string, T>
 function cloneReplica(r: ReplicaState): ReplicaState {
   return {
     ...r,
-    // Closed segments are never mutated (log.ts): only the active one is copied.
-    segments: r.segments.map((seg, i) =>
-      i === r.segments.length - 1 ? { ...seg, records: seg.records.slice() } : seg,
-    ),
+    // Closed segments and full chunks are never mutated (log.ts): only the active segment's
+    // chunk list and its last, open chunk are copied.
+    segments: r.segments.map((seg, i) => (i === r.segments.length - 1 ? ownSegment(seg) : seg)),
     epochs: r.epochs.map((e) => ({ ...e })),
     followers: mapValues(r.followers, (f) => ({ ...f })),
     knownIsr: r.knownIsr.slice(),
@@ -75,7 +76,7 @@ function cloneAudit(a: AuditState): AuditState {
     acknowledged: a.acknowledged,
     retired: a.retired,
     ledgers: mapValues(a.ledgers, (l) => ({
-      entries: l.entries.slice(),
+      entries: copyChunked(l.entries),
       recent: mapValues(l.recent, (list) => list.slice()),
       verified: l.verified,
     })),

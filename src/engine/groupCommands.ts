@@ -269,8 +269,9 @@ function target(r: ReplicaState, cmd: ResetCommand): number {
     case "timestamp": {
       // The first offset whose timestamp is at or after the time (ListOffsets by timestamp).
       for (const seg of r.segments)
-        for (const rec of seg.records)
-          if (rec.offset < r.highWatermark && rec.timestamp >= cmd.timestamp) return rec.offset;
+        for (const chunk of seg.chunks)
+          for (const rec of chunk)
+            if (rec.offset < r.highWatermark && rec.timestamp >= cmd.timestamp) return rec.offset;
       return r.highWatermark;
     }
   }

@@ -76,3 +76,10 @@ const COUNT_LABELS: string[] = [];
 export function recordsLabel(n: number): string {
   return n >= 0 && n < 1024 ? (COUNT_LABELS[n] ??= `${n} records`) : `${n} records`;
 }
+
+const PRODUCER_KEYS: string[] = [];
+
+/** `p${producerId}`: a replica's key for an idempotent producer (log.ts `producerKey`). */
+export function producerIdKey(producerId: number): string {
+  return (PRODUCER_KEYS[producerId] ??= `p${producerId}`);
+}

@@ -1,12 +1,51 @@
 // A replica's log: segments of records, the leader-epoch cache, and the idempotent producer
-// state rebuilt from it. Records are immutable and shared between replicas; only the active
-// (last) segment is appended to in place, closed segments are replaced, never mutated, so
-// that checkpoints can share them.
+// state rebuilt from it. Records are immutable and shared between replicas. A segment holds its
+// records in chunks of RECORD_CHUNK; only the last chunk of the active (last) segment is appended
+// to in place. Every other chunk, and every closed segment, is replaced, never mutated, so that
+// checkpoints share them: a checkpoint copies one partial chunk per replica, not its whole log.
 
+import { CHUNK_SIZE, copyChunked, flattenChunks, pushChunked, toChunks } from "./chunks.ts";
+import { producerIdKey } from "./intern.ts";
 import type { LogRecord, ProducerBatchEntry, ReplicaState, Segment, VirtualMs } from "./types.ts";
 
 /** Kafka keeps the last five batches per producer id to recognise retries (KIP-98). */
 export const PRODUCER_BATCHES_KEPT = 5;
+
+/**
+ * The key of a producer id in a replica's producer state. Not the bare number: a map with an
+ * integer key such as 1000 is stored by JavaScript engines as a sparse array of that length,
+ * and every checkpoint copied it (kilobytes per replica per checkpoint).
+ */
+export function producerKey(producerId: number): string {
+  return producerIdKey(producerId);
+}
+
+/** Records per chunk of a segment. */
+export const RECORD_CHUNK = CHUNK_SIZE;
+
+/** A segment's records as one new array (for the rare whole-segment rewrites and readers). */
+export function segmentRecords(seg: Segment): LogRecord[] {
+  return flattenChunks(seg.chunks);
+}
+
+export function firstRecordOf(seg: Segment): LogRecord | undefined {
+  return seg.chunks[0]?.[0];
+}
+
+export function lastRecordOf(seg: Segment): LogRecord | undefined {
+  const chunk = seg.chunks[seg.chunks.length - 1];
+  return chunk?.[chunk.length - 1];
+}
+
+/** A copy of the segment holding exactly `records` (a rewrite: compaction, log start moves). */
+export function withRecords(seg: Segment, records: readonly LogRecord[]): Segment {
+  return { ...seg, chunks: toChunks(records), bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
+}
+
+/** A copy of the segment that may be appended to without touching the original. */
+export function ownSegment(seg: Segment): Segment {
+  return { ...seg, chunks: copyChunked(seg.chunks) };
+}
 
 export function emptyReplica(brokerId: number): ReplicaState {
   return {
@@ -46,12 +85,12 @@ export function appendRecord(
   let rolled = false;
   if (
     !seg ||
-    (seg.records.length > 0 &&
+    (seg.chunks.length > 0 &&
       (seg.bytes + record.bytes > segmentBytes || now - seg.createdAt >= segmentMs))
   ) {
     seg = {
       baseOffset: record.offset,
-      records: [],
+      chunks: [],
       bytes: 0,
       createdAt: now,
       maxTimestamp: record.timestamp,
@@ -59,11 +98,11 @@ export function appendRecord(
     r.segments.push(seg);
     rolled = r.segments.length > 1;
   }
-  if (seg.records.length === 0) {
+  if (seg.chunks.length === 0) {
     seg.baseOffset = record.offset;
     seg.createdAt = now;
   }
-  seg.records.push(record);
+  pushChunked(seg.chunks, record);
   seg.bytes += record.bytes;
   if (record.timestamp > seg.maxTimestamp) seg.maxTimestamp = record.timestamp;
   const last = r.epochs[r.epochs.length - 1];
@@ -73,13 +112,26 @@ export function appendRecord(
   return rolled;
 }
 
-/** Index of the first record with offset >= `offset` within a segment (binary search: compaction leaves gaps). */
+/** Index of the first record with offset >= `offset` within a chunk (binary search: compaction leaves gaps). */
 function lowerBound(records: readonly LogRecord[], offset: number): number {
   let lo = 0;
   let hi = records.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (records[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first chunk holding a record with offset >= `offset` (chunks.length if none). */
+function chunkIndex(chunks: readonly (readonly LogRecord[])[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const chunk = chunks[mid]!;
+    if (chunk[chunk.length - 1]!.offset < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -98,13 +150,18 @@ export function readRecords(
   let si = r.segments.length - 1;
   while (si > 0 && r.segments[si]!.baseOffset > offset) si--;
   for (si = Math.max(si, 0); si < r.segments.length; si++) {
-    const seg = r.segments[si]!;
-    for (let i = lowerBound(seg.records, offset); i < seg.records.length; i++) {
-      const rec = seg.records[i]!;
-      if (rec.offset >= endOffset) return out;
-      if (out.length > 0 && bytes + rec.bytes > maxBytes) return out;
-      out.push(rec);
-      bytes += rec.bytes;
+    const chunks = r.segments[si]!.chunks;
+    let ci = chunkIndex(chunks, offset);
+    let i = ci < chunks.length ? lowerBound(chunks[ci]!, offset) : 0;
+    for (; ci < chunks.length; ci++, i = 0) {
+      const chunk = chunks[ci]!;
+      for (; i < chunk.length; i++) {
+        const rec = chunk[i]!;
+        if (rec.offset >= endOffset) return out;
+        if (out.length > 0 && bytes + rec.bytes > maxBytes) return out;
+        out.push(rec);
+        bytes += rec.bytes;
+      }
     }
   }
   return out;
@@ -116,7 +173,9 @@ export function recordAt(r: ReplicaState, offset: number): LogRecord | undefined
   while (si > 0 && r.segments[si]!.baseOffset > offset) si--;
   const seg = r.segments[si];
   if (!seg) return undefined;
-  const rec = seg.records[lowerBound(seg.records, offset)];
+  const chunk = seg.chunks[chunkIndex(seg.chunks, offset)];
+  if (!chunk) return undefined;
+  const rec = chunk[lowerBound(chunk, offset)];
   return rec && rec.offset === offset ? rec : undefined;
 }
 
@@ -127,6 +186,7 @@ export function recordAt(r: ReplicaState, offset: number): LogRecord | undefined
  */
 export function recordCursor(r: ReplicaState): (offset: number) => LogRecord | undefined {
   let si = 0;
+  let ci = 0;
   let ri = 0;
   let last = -Infinity;
   return (offset) => {
@@ -136,21 +196,26 @@ export function recordCursor(r: ReplicaState): (offset: number) => LogRecord | u
     const segments = r.segments;
     while (si + 1 < segments.length && segments[si + 1]!.baseOffset <= offset) {
       si++;
+      ci = 0;
       ri = 0;
     }
     const seg = segments[si];
     if (!seg) return undefined;
-    const records = seg.records;
-    while (ri < records.length && records[ri]!.offset < offset) ri++;
-    const rec = records[ri];
-    return rec && rec.offset === offset ? rec : undefined;
+    const chunks = seg.chunks;
+    for (; ci < chunks.length; ci++, ri = 0) {
+      const chunk = chunks[ci]!;
+      if (chunk[chunk.length - 1]!.offset < offset) continue;
+      while (chunk[ri]!.offset < offset) ri++;
+      const rec = chunk[ri]!;
+      return rec.offset === offset ? rec : undefined;
+    }
+    return undefined;
   };
 }
 
 export function lastRecord(r: ReplicaState): LogRecord | undefined {
   for (let si = r.segments.length - 1; si >= 0; si--) {
-    const seg = r.segments[si]!;
-    const rec = seg.records[seg.records.length - 1];
+    const rec = lastRecordOf(r.segments[si]!);
     if (rec) return rec;
   }
   return undefined;
@@ -203,19 +268,31 @@ export function truncateTo(r: ReplicaState, offset: number): number {
   let removed = 0;
   while (r.segments.length > 0) {
     let seg = r.segments[r.segments.length - 1]!;
-    const i = lowerBound(seg.records, offset);
-    const cut = seg.records.length - i;
-    if (cut > 0) {
-      // Replace, never mutate: checkpoints share closed segments.
-      const records = seg.records.slice(0, i);
-      seg = { ...seg, records, bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
+    const ci = chunkIndex(seg.chunks, offset);
+    if (ci < seg.chunks.length) {
+      // Replace, never mutate: checkpoints share closed segments and full chunks.
+      const chunk = seg.chunks[ci]!;
+      const i = lowerBound(chunk, offset);
+      const chunks = seg.chunks.slice(0, ci);
+      if (i > 0) chunks.push(chunk.slice(0, i));
+      let cutBytes = 0;
+      for (let k = ci; k < seg.chunks.length; k++) {
+        const gone = seg.chunks[k]!;
+        for (let j = k === ci ? i : 0; j < gone.length; j++) {
+          cutBytes += gone[j]!.bytes;
+          removed++;
+        }
+      }
+      seg = { ...seg, chunks, bytes: seg.bytes - cutBytes };
       r.segments[r.segments.length - 1] = seg;
-      removed += cut;
     }
-    if (seg.records.length === 0 && seg.baseOffset >= offset && r.segments.length > 1)
+    if (seg.chunks.length === 0 && seg.baseOffset >= offset && r.segments.length > 1)
       r.segments.pop();
     else break;
   }
+  // The segment left last takes the next appends, and it may be a closed one checkpoints share.
+  const tail = r.segments.length - 1;
+  if (tail >= 0) r.segments[tail] = ownSegment(r.segments[tail]!);
   r.logEndOffset = Math.max(offset, r.logStartOffset);
   if (r.highWatermark > r.logEndOffset) r.highWatermark = r.logEndOffset;
   while (r.epochs.length > 0 && r.epochs[r.epochs.length - 1]!.startOffset >= r.logEndOffset)
@@ -231,7 +308,7 @@ export function recordProducerBatch(
   entry: ProducerBatchEntry,
 ): void {
   if (producerId < 0) return;
-  const key = String(producerId);
+  const key = producerKey(producerId);
   let list = r.producers[key] ?? (r.producers[key] = []);
   // A new producer epoch starts a fresh history (its sequences restart at 0).
   if (list.length > 0 && list[list.length - 1]!.producerEpoch !== entry.producerEpoch)
@@ -248,32 +325,35 @@ export function rebuildProducerState(r: ReplicaState): void {
   const lastBatch: Record<string, number> = {};
   let complete = 0;
   for (let si = r.segments.length - 1; si >= 0 && complete < wanted.length; si--) {
-    const recs = r.segments[si]!.records;
-    for (let i = recs.length - 1; i >= 0; i--) {
-      const rec = recs[i]!;
-      if (rec.producerId < 0) continue;
-      const key = String(rec.producerId);
-      if (lastBatch[key] === -1) continue;
-      const list = producers[key] ?? (producers[key] = []);
-      const first = list[0];
-      if (
-        (first && first.producerEpoch !== rec.producerEpoch) ||
-        (lastBatch[key] !== rec.batchId && list.length >= PRODUCER_BATCHES_KEPT)
-      ) {
-        // Only the latest epoch's last five batches count.
-        lastBatch[key] = -1;
-        complete++;
-      } else if (first && lastBatch[key] === rec.batchId) {
-        first.firstSeq = rec.sequence;
-        first.firstOffset = rec.offset;
-      } else {
-        list.unshift({
-          producerEpoch: rec.producerEpoch,
-          firstSeq: rec.sequence,
-          lastSeq: rec.sequence,
-          firstOffset: rec.offset,
-        });
-        lastBatch[key] = rec.batchId;
+    const chunks = r.segments[si]!.chunks;
+    for (let ci = chunks.length - 1; ci >= 0; ci--) {
+      const chunk = chunks[ci]!;
+      for (let k = chunk.length - 1; k >= 0; k--) {
+        const rec = chunk[k]!;
+        if (rec.producerId < 0) continue;
+        const key = producerKey(rec.producerId);
+        if (lastBatch[key] === -1) continue;
+        const list = producers[key] ?? (producers[key] = []);
+        const first = list[0];
+        if (
+          (first && first.producerEpoch !== rec.producerEpoch) ||
+          (lastBatch[key] !== rec.batchId && list.length >= PRODUCER_BATCHES_KEPT)
+        ) {
+          // Only the latest epoch's last five batches count.
+          lastBatch[key] = -1;
+          complete++;
+        } else if (first && lastBatch[key] === rec.batchId) {
+          first.firstSeq = rec.sequence;
+          first.firstOffset = rec.offset;
+        } else {
+          list.unshift({
+            producerEpoch: rec.producerEpoch,
+            firstSeq: rec.sequence,
+            lastSeq: rec.sequence,
+            firstOffset: rec.offset,
+          });
+          lastBatch[key] = rec.batchId;
+        }
       }
     }
   }

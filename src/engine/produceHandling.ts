@@ -13,7 +13,7 @@ import {
   type Ctx,
 } from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
-import { appendRecord, recordProducerBatch } from "./log.ts";
+import { appendRecord, producerKey, recordProducerBatch } from "./log.ts";
 import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
 import { wakeParkedFetches, maybeAdvanceHighWatermark } from "./replication.ts";
 import type {
@@ -87,7 +87,7 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
   let baseOffset: number;
   let duplicate = false;
   if (req.producerId >= 0) {
-    const batches = r.producers[req.producerId];
+    const batches = r.producers[producerKey(req.producerId)];
     const lastSeq = req.baseSequence + req.records.length - 1;
     const last = batches?.[batches.length - 1];
     // ProducerAppendInfo: an older epoch is fenced; a new epoch must start at sequence 0.

@@ -21,9 +21,12 @@ import {
   appendRecord,
   endOffsetForEpoch,
   latestEpoch,
+  producerKey,
   readRecords,
   recordProducerBatch,
   truncateTo,
+  segmentRecords,
+  withRecords,
 } from "./log.ts";
 import {
   CONTROLLER_PARTY,
@@ -581,7 +584,7 @@ function appendFetched(
           firstOffset: rec.offset,
         });
       } else {
-        const list = r.producers[rec.producerId]!;
+        const list = r.producers[producerKey(rec.producerId)]!;
         list[list.length - 1]!.lastSeq = rec.sequence;
       }
     }
@@ -593,10 +596,9 @@ function advanceFollowerLogStart(r: ReplicaState, offset: number): void {
   while (r.segments.length > 1 && r.segments[1]!.baseOffset <= r.logStartOffset) r.segments.shift();
   const first = r.segments[0];
   if (first) {
-    const keep = first.records.filter((rec) => rec.offset >= r.logStartOffset);
-    if (keep.length !== first.records.length) {
-      r.segments[0] = { ...first, records: keep, bytes: keep.reduce((n, rec) => n + rec.bytes, 0) };
-    }
+    const records = segmentRecords(first);
+    const keep = records.filter((rec) => rec.offset >= r.logStartOffset);
+    if (keep.length !== records.length) r.segments[0] = withRecords(first, keep);
   }
   if (r.highWatermark < r.logStartOffset) r.highWatermark = r.logStartOffset;
 }

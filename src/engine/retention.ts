@@ -3,7 +3,7 @@
 
 import { emit, schedule, type Ctx } from "./context.ts";
 import { onCompacted, onSegmentsDeleted } from "./audit.ts";
-import { logSizeBytes } from "./log.ts";
+import { firstRecordOf, lastRecordOf, logSizeBytes, segmentRecords, withRecords } from "./log.ts";
 import type { LogRecord, PartitionState, ReplicaState, Segment, TopicState } from "./types.ts";
 
 /** A prefix of segments qualifies for deletion, and only below the high watermark. */
@@ -16,8 +16,8 @@ function deleteSegments(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaSt
   while (r.segments.length > 0) {
     const seg = r.segments[0]!;
     const isActive = r.segments.length === 1;
-    if (seg.records.length === 0) break;
-    const last = seg.records[seg.records.length - 1]!;
+    const last = lastRecordOf(seg);
+    if (!last) break;
     if (last.offset >= r.highWatermark) break;
     const byTime = cfg.retentionMs >= 0 && now - seg.maxTimestamp > cfg.retentionMs;
     const bySize = excess > 0 && seg.bytes <= excess && !isActive;
@@ -28,13 +28,13 @@ function deleteSegments(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaSt
     if (isActive) {
       // Even the active segment goes when expired and below the HW: an empty one is rolled first.
       r.segments = [
-        { baseOffset: r.logEndOffset, records: [], bytes: 0, createdAt: now, maxTimestamp: 0 },
+        { baseOffset: r.logEndOffset, chunks: [], bytes: 0, createdAt: now, maxTimestamp: 0 },
       ];
       r.logStartOffset = r.logEndOffset;
       break;
     }
     r.segments.shift();
-    r.logStartOffset = r.segments[0]!.records[0]?.offset ?? r.segments[0]!.baseOffset;
+    r.logStartOffset = firstRecordOf(r.segments[0]!)?.offset ?? r.segments[0]!.baseOffset;
   }
   if (count === 0) return;
   const logStartOffset = r.logStartOffset;
@@ -67,17 +67,19 @@ function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): v
   let total = 0;
   let dirty = 0;
   for (const seg of closed) {
-    for (const rec of seg.records) {
-      if (rec.offset >= cleanableEnd) continue;
-      total += rec.bytes;
-      if (rec.offset >= r.lastCleanedOffset) dirty += rec.bytes;
-    }
+    for (const chunk of seg.chunks)
+      for (const rec of chunk) {
+        if (rec.offset >= cleanableEnd) continue;
+        total += rec.bytes;
+        if (rec.offset >= r.lastCleanedOffset) dirty += rec.bytes;
+      }
   }
   if (total === 0 || dirty / total < t.config.minCleanableDirtyRatio) return;
   const latest: Record<string, number> = {};
   for (const seg of closed)
-    for (const rec of seg.records)
-      if (rec.key !== null && rec.offset < cleanableEnd) latest[rec.key] = rec.offset;
+    for (const chunk of seg.chunks)
+      for (const rec of chunk)
+        if (rec.key !== null && rec.offset < cleanableEnd) latest[rec.key] = rec.offset;
   let removed = 0;
   let tombstonesRemoved = 0;
   const keep = (rec: LogRecord): boolean => {
@@ -96,13 +98,12 @@ function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): v
     rec.value === null && rec.deleteHorizonMs === undefined && rec.offset < cleanableEnd
       ? { ...rec, deleteHorizonMs: now + t.config.deleteRetentionMs }
       : rec;
-  const cleaned: Segment[] = closed.map((seg) => {
-    const records = seg.records.filter(keep).map(stamp);
-    return { ...seg, records, bytes: records.reduce((n, rec) => n + rec.bytes, 0) };
-  });
-  r.segments = [...cleaned.filter((seg) => seg.records.length > 0), active];
+  const cleaned: Segment[] = closed.map((seg) =>
+    withRecords(seg, segmentRecords(seg).filter(keep).map(stamp)),
+  );
+  r.segments = [...cleaned.filter((seg) => seg.chunks.length > 0), active];
   r.lastCleanedOffset = cleanableEnd;
-  const first = r.segments[0]!.records[0];
+  const first = firstRecordOf(r.segments[0]!);
   if (first && first.offset > r.logStartOffset && r.segments[0] !== active) {
     // The log start offset does not move for compaction; only whole-segment deletion moves it.
   }

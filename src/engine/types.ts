@@ -45,7 +45,12 @@ export interface LogRecord {
 
 export interface Segment {
   baseOffset: number;
-  records: LogRecord[];
+  /**
+   * The records in offset order, in chunks of at most RECORD_CHUNK (log.ts), none empty. Only
+   * the last chunk of the active segment is ever appended to; every other chunk is never changed
+   * once full, so checkpoints share them and a checkpoint costs little however long the log.
+   */
+  chunks: LogRecord[][];
   bytes: number;
   /** Append time of the first record: segment.ms counts from it. */
   createdAt: VirtualMs;
@@ -91,7 +96,7 @@ export interface ReplicaState {
   knownIsr: BrokerId[];
   /** Leader only: an AlterPartition request is in flight (Kafka allows one at a time). */
   pendingIsr: BrokerId[] | null;
-  /** Idempotent producer state per producer id: the last five batches (KIP-98). */
+  /** Idempotent producer state by producerKey(producer id): the last five batches (KIP-98). */
   producers: Record<string, ProducerBatchEntry[]>;
   lastCleanedOffset: number;
 }

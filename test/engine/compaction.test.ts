@@ -25,7 +25,7 @@ const segments = (sim: SimDriver, broker = 2) =>
   sim
     .replica("users", 0, broker)
     .segments.map((s) =>
-      s.records.map((r) => `${r.offset}:${r.key}${r.value === null ? "(x)" : ""}`),
+      s.chunks.flat().map((r) => `${r.offset}:${r.key}${r.value === null ? "(x)" : ""}`),
     );
 
 describe("cleanup.policy=compact", () => {

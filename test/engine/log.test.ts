@@ -42,7 +42,7 @@ function logOf(epochs: number[], segmentBytes = 30): ReplicaState {
 describe("segments", () => {
   it("roll when the next record would pass segment.bytes", () => {
     const r = logOf([0, 0, 0, 0, 0, 0, 0]);
-    expect(r.segments.map((s) => [s.baseOffset, s.records.length, s.bytes])).toEqual([
+    expect(r.segments.map((s) => [s.baseOffset, s.chunks.flat().length, s.bytes])).toEqual([
       [0, 3, 30],
       [3, 3, 30],
       [6, 1, 10],
@@ -114,7 +114,7 @@ describe("the leader epoch cache", () => {
       { epoch: 2, startOffset: 2 },
     ]);
     expect(readRecords(r, 0, 10, 1e9).map((x) => x.offset)).toEqual([0, 1, 2]);
-    expect(r.segments.map((s) => s.records.length)).toEqual([3]);
+    expect(r.segments.map((s) => s.chunks.flat().length)).toEqual([3]);
     expect(truncateTo(r, 5)).toBe(0);
   });
 });
@@ -132,14 +132,14 @@ describe("idempotent producer state", () => {
         lastSeq: b * 2 + 1,
         firstOffset: b * 2,
       });
-    expect(r.producers["7"]!.map((e) => e.firstSeq)).toEqual([4, 6, 8, 10, 12]);
+    expect(r.producers["p7"]!.map((e) => e.firstSeq)).toEqual([4, 6, 8, 10, 12]);
   });
 
   it("a new producer epoch starts a new history", () => {
     const r = emptyReplica(1);
     recordProducerBatch(r, 7, { producerEpoch: 0, firstSeq: 0, lastSeq: 1, firstOffset: 0 });
     recordProducerBatch(r, 7, { producerEpoch: 1, firstSeq: 0, lastSeq: 0, firstOffset: 2 });
-    expect(r.producers["7"]).toEqual([
+    expect(r.producers["p7"]).toEqual([
       { producerEpoch: 1, firstSeq: 0, lastSeq: 0, firstOffset: 2 },
     ]);
   });
@@ -165,7 +165,7 @@ describe("idempotent producer state", () => {
       });
     }
     truncateTo(r, 6);
-    expect(r.producers["7"]).toEqual([
+    expect(r.producers["p7"]).toEqual([
       { producerEpoch: 1, firstSeq: 0, lastSeq: 1, firstOffset: 3 },
       { producerEpoch: 1, firstSeq: 2, lastSeq: 2, firstOffset: 5 },
     ]);

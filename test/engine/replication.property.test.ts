@@ -71,7 +71,8 @@ describe("the invariant checker", () => {
   const segment = (sim: SimDriver, broker: number): Segment =>
     sim.replica("t", 0, broker).segments[0]!;
   const replace = (seg: Segment, i: number, change: Partial<LogRecord>) => {
-    seg.records[i] = { ...seg.records[i]!, ...change };
+    const chunk = seg.chunks[0]!;
+    chunk[i] = { ...chunk[i]!, ...change };
   };
 
   it("accepts a healthy cluster", () => {

@@ -5,7 +5,7 @@ import { SimDriver } from "../helpers/SimDriver.ts";
 const VALUE = { value: "vvvv" };
 
 const segmentsOf = (sim: SimDriver, broker: number) =>
-  sim.replica("orders", 0, broker).segments.map((s) => s.records.map((r) => r.offset));
+  sim.replica("orders", 0, broker).segments.map((s) => s.chunks.flat().map((r) => r.offset));
 
 describe("retention.ms", () => {
   it("deletes whole old segments, advances the log start offset, and never reuses an offset", () => {

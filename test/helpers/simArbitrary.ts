@@ -213,7 +213,7 @@ export function checkInvariants(
           return `${where}: logStart ${r.logStartOffset}, HW ${r.highWatermark}, LEO ${r.logEndOffset}`;
         let previous = -1;
         for (const seg of r.segments)
-          for (const rec of seg.records) {
+          for (const rec of seg.chunks.flat()) {
             if (rec.offset <= previous) return `${where}: offset ${rec.offset} after ${previous}`;
             if (rec.offset < r.logStartOffset || rec.offset >= r.logEndOffset)
               return `${where}: offset ${rec.offset} outside [${r.logStartOffset}, ${r.logEndOffset})`;

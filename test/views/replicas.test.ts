@@ -49,7 +49,7 @@ describe("what a broker card draws", () => {
     const s = stateAt(6_000);
     const p = firstPartition(s);
     const r = p.replicaStates[String(p.leader)]!;
-    const all = r.segments.flatMap((seg) => seg.records);
+    const all = r.segments.flatMap((seg) => seg.chunks.flat());
     expect(all.length).toBeGreaterThan(3);
     const tail = tailOf(r, 3);
     expect(tail).toEqual(all.slice(-3).map((x) => ({ offset: x.offset, key: x.key })));

@@ -37,10 +37,13 @@ export function roleOf(state: SimState, p: PartitionState, brokerId: number): Ro
 export function tailOf(r: ReplicaState, n: number): TailRecord[] {
   const out: TailRecord[] = [];
   for (let s = r.segments.length - 1; s >= 0 && out.length < n; s--) {
-    const records = r.segments[s]!.records;
-    for (let i = records.length - 1; i >= 0 && out.length < n; i--) {
-      const rec = records[i]!;
-      out.push({ offset: rec.offset, key: rec.key });
+    const chunks = r.segments[s]!.chunks;
+    for (let c = chunks.length - 1; c >= 0 && out.length < n; c--) {
+      const records = chunks[c]!;
+      for (let i = records.length - 1; i >= 0 && out.length < n; i--) {
+        const rec = records[i]!;
+        out.push({ offset: rec.offset, key: rec.key });
+      }
     }
   }
   return out.reverse();
@@ -78,7 +81,8 @@ export function cardSignature(state: SimState, brokerId: number): string {
     for (const p of t.partitions) {
       const r = p.replicaStates[String(brokerId)];
       if (!r) continue;
-      const last = r.segments[r.segments.length - 1]?.records;
+      const chunks = r.segments[r.segments.length - 1]?.chunks;
+      const last = chunks?.[chunks.length - 1];
       const newest = last && last.length > 0 ? last[last.length - 1]!.recordId : -1;
       sig += `|${p.leader === brokerId ? "L" : p.isr.includes(brokerId) ? "I" : "O"}${r.logStartOffset}/${r.highWatermark}/${r.logEndOffset}/${newest}`;
     }
