@@ -176,7 +176,7 @@ export const tests = [
     },
   },
   {
-    name: "beside the picture, the tables are hidden from the eye but not from a screen reader",
+    name: "beside the picture, the tables are hidden from the eye but not from a screen reader, and every broker card is reachable",
     run: async ({ page, baseUrl }) => {
       await page.goto(`${baseUrl}?scenario=classroom`);
       await page.getByRole("region", { name: "Broker 1" }).waitFor();
@@ -191,6 +191,10 @@ export const tests = [
         assert.ok(tables.includes(name), `the ${name} table is in the accessibility tree`);
       const cells = shown.filter((n) => n.role?.value === "cell").map((n) => n.name?.value);
       assert.ok(cells.includes("payments"), "the Topics table's cells are read");
+      // Every broker card's actions too, including the cards scrolled out of view.
+      const buttons = shown.filter((n) => n.role?.value === "button").map((n) => n.name?.value);
+      for (let id = 1; id <= 6; id++)
+        assert.ok(buttons.includes(`Kill broker ${id}`), `"Kill broker ${id}" is in the tree`);
     },
   },
 ];
