@@ -238,6 +238,16 @@ export function readConditions(
   world: LessonWorld,
   problems: Problem[],
 ): Condition[] {
+  return readConditionList(v, path, problems, (c, at) => readCondition(c, at, world, problems));
+}
+
+/** A list of at most 20 conditions, each read by `readOne` (which reports its own problems). */
+export function readConditionList(
+  v: unknown,
+  path: string,
+  problems: Problem[],
+  readOne: (c: unknown, path: string) => Condition | undefined,
+): Condition[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) {
     problems.push({ path, message: `must be a list of conditions, not ${describeValue(v)}` });
@@ -249,7 +259,7 @@ export function readConditions(
   }
   const out: Condition[] = [];
   v.forEach((c, i) => {
-    const read = readCondition(c, childPath(path, i), world, problems);
+    const read = readOne(c, childPath(path, i));
     if (read) out.push(read);
   });
   return out;

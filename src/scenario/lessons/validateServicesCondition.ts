@@ -7,7 +7,7 @@ import { childPath, describeValue, didYouMean, listOf, quote, type Problem } fro
 import { get, isRecord, readInt, unknownFields } from "../readers.ts";
 import type { Condition, Range, ServicesSideRef } from "./schema.ts";
 import { servicesSideIndex, SIDE_REFS, type ServicesWorld } from "./servicesWorld.ts";
-import { CONDITION_KINDS } from "./validateCondition.ts";
+import { CONDITION_KINDS, readConditionList } from "./validateCondition.ts";
 
 /** The figure each kind reads, for the "unknown kind" message and the docs. */
 export const SERVICES_CONDITION_KINDS = [
@@ -152,19 +152,7 @@ export function readServicesConditions(
   world: ServicesWorld,
   problems: Problem[],
 ): Condition[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) {
-    problems.push({ path, message: `must be a list of conditions, not ${describeValue(v)}` });
-    return [];
-  }
-  if (v.length > 20) {
-    problems.push({ path, message: `has ${v.length} conditions; at most 20` });
-    return [];
-  }
-  const out: Condition[] = [];
-  v.forEach((c, i) => {
-    const read = readServicesCondition(c, childPath(path, i), world, problems);
-    if (read) out.push(read);
-  });
-  return out;
+  return readConditionList(v, path, problems, (c, at) =>
+    readServicesCondition(c, at, world, problems),
+  );
 }

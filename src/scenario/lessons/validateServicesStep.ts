@@ -22,7 +22,7 @@ import {
   type ServicesWorld,
 } from "./servicesWorld.ts";
 import { readServicesConditions } from "./validateServicesCondition.ts";
-import { readPredict, STEP_FIELDS, TEXT_LENGTH } from "./validateStep.ts";
+import { finishStep, readPredict, STEP_FIELDS, TEXT_LENGTH } from "./validateStep.ts";
 
 const PANELS: ServicesPanel[] = ["figures", "charts", "controls", "faults"];
 const HIGHLIGHT_KINDS = ["side", "receiver", "servicesPanel"];
@@ -231,15 +231,5 @@ export function readServicesStep(
     if (read) highlight.push(read);
   });
   const until = readServicesConditions(get(v, "until"), childPath(path, "until"), world, problems);
-  if (predict && !action && until.length === 0)
-    problems.push({
-      path: childPath(path, "predict"),
-      message: 'a prediction needs something to happen: give the step an action or an "until"',
-    });
-  if (problems.length > before || text === undefined) return undefined;
-  const step: Step = { text, highlight, until };
-  if (action) step.action = action;
-  if (predict) step.predict = predict;
-  if (after !== undefined) step.after = after;
-  return step;
+  return finishStep({ text, highlight, until, action, predict, after }, path, before, problems);
 }

@@ -255,6 +255,20 @@ export function readStep(
       else if (e.do === "addBroker" && e.broker !== undefined) ctx.world.brokers.push(e.broker);
     }
   }
+  return finishStep({ text, highlight, until, action, predict, after }, path, before, problems);
+}
+
+/**
+ * The checks and assembly every kind of step shares: a prediction needs something to happen,
+ * and a step with any problem since `before` (or no text) is not returned.
+ */
+export function finishStep(
+  parts: Omit<Step, "text"> & { text: string | undefined },
+  path: string,
+  before: number,
+  problems: Problem[],
+): Step | undefined {
+  const { text, highlight, until, action, predict, after } = parts;
   if (predict && !action && until.length === 0)
     problems.push({
       path: childPath(path, "predict"),
