@@ -2,7 +2,7 @@
 // partition only; keys and the hash that picks a partition; consumer groups as a queue and as
 // publish-subscribe.
 
-const FAST_FAILURES = { "broker.session.timeout.ms": 6000, "replica.lag.time.max.ms": 10000 };
+import { FAST_FAILURES } from "./clusterSettings.ts";
 
 export const recordsAndOffsets = {
   id: "records-topics-partitions",

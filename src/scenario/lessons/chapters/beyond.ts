@@ -1,7 +1,7 @@
 // Chapters 18 to 21, beyond the course notes: how a group rebalances, what idempotence
 // prevents, what compaction keeps, and what an unclean election costs.
 
-const FAST_FAILURES = { "broker.session.timeout.ms": 6000, "replica.lag.time.max.ms": 10000 };
+import { FAST_FAILURES } from "./clusterSettings.ts";
 
 export const rebalancing = {
   id: "rebalancing-strategies",

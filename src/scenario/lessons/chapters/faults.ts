@@ -1,7 +1,7 @@
 // Chapters 11 to 14: what a crash does without replication; replication with leaders,
 // followers and the ISR; acks and min.insync.replicas; and what replication costs.
 
-const FAST_FAILURES = { "broker.session.timeout.ms": 6000, "replica.lag.time.max.ms": 10000 };
+import { FAST_FAILURES } from "./clusterSettings.ts";
 
 /** orders-0 led by broker 1, orders-1 by 2, orders-2 by 3, so the text can name them. */
 const ROTATED = [

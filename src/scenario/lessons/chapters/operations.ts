@@ -1,7 +1,7 @@
 // Chapters 15 to 17: who coordinates the cluster (ZooKeeper then, KRaft now), how long records
 // stay and who can read them again, and how a failed broker comes back.
 
-const FAST_FAILURES = { "broker.session.timeout.ms": 6000, "replica.lag.time.max.ms": 10000 };
+import { FAST_FAILURES } from "./clusterSettings.ts";
 const ROTATED = [
   [1, 2, 3],
   [2, 3, 1],

@@ -1,7 +1,7 @@
 // Chapters 9 and 10: partitions as the unit of parallelism, brokers sharing the partitions,
 // choosing a partition count from a peak rate, and how consumers map onto partitions.
 
-const FAST_FAILURES = { "broker.session.timeout.ms": 6000, "replica.lag.time.max.ms": 10000 };
+import { FAST_FAILURES } from "./clusterSettings.ts";
 
 export const scalingWithPartitions = {
   id: "scaling-with-partitions",
