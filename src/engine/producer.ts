@@ -85,7 +85,16 @@ function pickKey(state: SimState, pr: ProducerState): string | null {
 export function scheduleSend(ctx: Ctx, pr: ProducerState, at: number): void {
   if (pr.sendScheduledAt >= ctx.state.time && pr.sendScheduledAt <= at) return;
   pr.sendScheduledAt = at;
+  // The generator's tick at that moment runs the sender first: with linger.ms equal to the
+  // tick (the usual case under load) this halves the producer's share of the queue.
+  if (at === pr.nextTickAt) return;
   schedule(ctx, at, { kind: "producerSend", producer: pr.id });
+}
+
+/** Schedules the rate generator's next tick. */
+export function scheduleTick(ctx: Ctx, pr: ProducerState, at: number): void {
+  pr.nextTickAt = at;
+  schedule(ctx, at, { kind: "producerTick", producer: pr.id });
 }
 
 /** The sticky partitioner draws a new partition (its own function: the draw is a closure). */
@@ -172,15 +181,19 @@ const NO_HEADERS = Object.freeze({}) as Record<string, string>;
 export function handleProducerTick(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
   const pr = s.producers[producerId];
-  if (!pr || !pr.running || pr.ratePerSec <= 0) return;
+  if (!pr || pr.nextTickAt !== s.time) return;
+  pr.nextTickAt = -1;
+  if (pr.sendScheduledAt === s.time) handleProducerSend(ctx, producerId);
+  if (!pr.running || pr.ratePerSec <= 0) return;
   const tick = producerTickMs(pr.ratePerSec);
+  // The next tick is known before the records go in, so their linger can end in it.
+  scheduleTick(ctx, pr, s.time + tick);
   pr.rateCarry += (pr.ratePerSec * tick) / 1000;
   while (pr.rateCarry >= 1) {
     pr.rateCarry -= 1;
     const n = pr.nextRecordNumber++;
     enqueueRecord(ctx, pr, pickKey(s, pr), `${pr.valuePrefix}${n}`, NO_HEADERS);
   }
-  schedule(ctx, s.time + tick, { kind: "producerTick", producer: producerId });
 }
 
 function failBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: string): void {

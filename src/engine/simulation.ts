@@ -38,6 +38,7 @@ import {
   handleRequestTimeout,
   onConnectionClosed,
   onProduceDropped,
+  scheduleTick,
 } from "./producer.ts";
 import { heapPeek, heapPop } from "./queue.ts";
 import {
@@ -175,6 +176,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     nextBatchId: 0,
     nextRecordNumber: 0,
     sendScheduledAt: -1,
+    nextTickAt: -1,
     rateCarry: 0,
     sent: 0,
     acknowledged: 0,
@@ -183,7 +185,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
   };
   for (const p of topic.partitions) pr.leaderCache[p.partition] = p.leader;
   s.producers[spec.id] = pr;
-  schedule(ctx, s.time, { kind: "producerTick", producer: spec.id });
+  scheduleTick(ctx, pr, s.time);
   return null;
 }
 
@@ -251,8 +253,9 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
         // KafkaProducer turns idempotence off when acks is not all.
         if (command.acks !== "all") pr.config.enableIdempotence = false;
       }
-      if (wasIdle && pr.running && pr.ratePerSec > 0)
-        schedule(ctx, s.time, { kind: "producerTick", producer: pr.id });
+      // A tick still pending (paused and resumed within one tick) carries on: one chain only.
+      if (wasIdle && pr.running && pr.ratePerSec > 0 && pr.nextTickAt < 0)
+        scheduleTick(ctx, pr, s.time);
       return null;
     }
     case "produce": {

@@ -221,6 +221,11 @@ export interface ProducerState {
   nextRecordNumber: number;
   /** When the sender is next due to run (-1: not scheduled). */
   sendScheduledAt: VirtualMs;
+  /**
+   * When the rate generator next ticks (-1: no tick pending). A sender pass due at that same
+   * moment runs inside the tick instead of as a task of its own.
+   */
+  nextTickAt: VirtualMs;
   /** Fractional records owed by the rate generator. */
   rateCarry: number;
   sent: number;
