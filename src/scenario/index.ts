@@ -70,6 +70,8 @@ export {
 } from "./url/shareLink.ts";
 export type { EncodeResult } from "./url/shareLink.ts";
 export { LINK_LIMITS } from "./url/sharedRun.ts";
+export { scenarioWithCommands } from "./url/withCommands.ts";
+export type { WithCommandsResult } from "./url/withCommands.ts";
 export type {
   OpenedRun,
   ProblemKind,

@@ -28,6 +28,7 @@ export {
   openScenarioDocument,
   openScenarioText,
   scenarioFileText,
+  runFileText,
 } from "./open.ts";
 export {
   finishReplay,

@@ -8,6 +8,7 @@ import {
   formatProblem,
   loadBuiltinScenario,
   parseScenario,
+  scenarioWithCommands,
   validateScenario,
   type Problem,
   type Scenario,
@@ -76,4 +77,17 @@ export function builtinIdOf(scenario: Scenario): string | undefined {
 /** A scenario as a file: the normalized document, indented. */
 export function scenarioFileText(scenario: Scenario): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/**
+ * The run's scenario with the user's commands in its timeline, as file text: what a file can
+ * carry of a run (a share link also carries the moment on screen).
+ */
+export function runFileText(
+  scenario: Scenario,
+  store: SimStoreApi,
+): { ok: true; text: string; added: number } | { ok: false; message: string } {
+  const commands = store.getState().run.commands.map((c) => ({ at: c.at, command: c.command }));
+  const r = scenarioWithCommands(scenario, commands);
+  return r.ok ? { ok: true, text: scenarioFileText(r.scenario), added: r.added } : r;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import {
+  runFileText,
   scenarioFileText,
   shareLinkFor,
   type Scenario,
@@ -116,15 +117,35 @@ export function ShareDialog({
       </p>
       <h3>The scenario as a file</h3>
       <p className="muted">
-        The cluster, topics, producers, groups and timeline as JSON, without your commands: open it
-        later with “Open scenario file”, or run it with <code>npm run sim</code>.
+        The cluster, topics, producers, groups and timeline as JSON: open it later with “Open
+        scenario file”, or run it with <code>npm run sim</code>.
+        {commands > 0 &&
+          " With your commands, they join its timeline at their times (a link replays the run exactly; a file runs them as scheduled entries)."}
       </p>
-      <button
-        type="button"
-        onClick={() => downloadText(fileNameFor(scenario.name), scenarioFileText(scenario))}
-      >
-        Export scenario JSON
-      </button>
+      <div className="share-buttons">
+        <button
+          type="button"
+          onClick={() => downloadText(fileNameFor(scenario.name), scenarioFileText(scenario))}
+        >
+          Export scenario JSON
+        </button>
+        {commands > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              const r = runFileText(scenario, store);
+              if (r.ok) {
+                downloadText(fileNameFor(`${scenario.name} with my commands`), r.text);
+                setCopied(
+                  `Exported with your ${r.added === 1 ? "command" : `${r.added} commands`}.`,
+                );
+              } else setCopied(r.message);
+            }}
+          >
+            Export with your commands
+          </button>
+        )}
+      </div>
     </dialog>
   );
 }
