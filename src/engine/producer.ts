@@ -25,6 +25,8 @@ import {
   stickyPartition,
 } from "./partitioner.ts";
 import { random, randomPositiveInt } from "./random.ts";
+import { resolveProducerConfig, type Acks, type ProducerConfig } from "./config.ts";
+import type { EngineError } from "./topics.ts";
 import type { PendingBatch, PendingRecord, ProducerState, SimState } from "./types.ts";
 
 /** Errors the Java client retries (RetriableException subclasses). */
@@ -89,6 +91,39 @@ export function scheduleSend(ctx: Ctx, pr: ProducerState, at: number): void {
   // tick (the usual case under load) this halves the producer's share of the queue.
   if (at === pr.nextTickAt) return;
   schedule(ctx, at, { kind: "producerSend", producer: pr.id });
+}
+
+/**
+ * acks changed live, resolved by KafkaProducer's rule as if the producer were created with it
+ * (config.ts): with acks other than all, idempotence is off unless the config asked for it, and
+ * asking for it refuses the change (ConfigException); back to all, it is on again unless the
+ * config turned it off, under a new producer id whose sequences start at 0.
+ */
+export function changeAcks(s: SimState, pr: ProducerState, acks: Acks): EngineError | null {
+  const { enableIdempotence: _current, ...rest } = pr.config;
+  const given: Partial<ProducerConfig> =
+    pr.idempotenceAsked === null
+      ? { ...rest, acks }
+      : { ...rest, acks, enableIdempotence: pr.idempotenceAsked };
+  const resolved = resolveProducerConfig(given);
+  if (!resolved.ok)
+    return {
+      name: "ConfigException",
+      message: `Producer ${pr.id}: ${resolved.errors.map((e) => e.message).join(" ")}`,
+    };
+  const idempotent = resolved.config.enableIdempotence;
+  if (idempotent !== pr.producerId >= 0) {
+    pr.producerId = idempotent ? s.nextProducerId++ : -1;
+    pr.producerEpoch = 0;
+    pr.nextSequence = {};
+    pr.sequenceEpochs = {};
+    for (const b of pr.batches) {
+      b.baseSequence = -1;
+      b.producerEpoch = -1;
+    }
+  }
+  pr.config = resolved.config;
+  return null;
 }
 
 /** Schedules the rate generator's next tick. */

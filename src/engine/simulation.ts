@@ -39,6 +39,7 @@ import {
   onConnectionClosed,
   onProduceDropped,
   scheduleTick,
+  changeAcks,
 } from "./producer.ts";
 import { heapPeek, heapPop } from "./queue.ts";
 import {
@@ -166,6 +167,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     valuePrefix: spec.valuePrefix ?? `${spec.id}-`,
     running: true,
     producerId: resolved.config.enableIdempotence ? s.nextProducerId++ : -1,
+    idempotenceAsked: spec.config?.enableIdempotence ?? null,
     producerEpoch: 0,
     nextSequence: {},
     sequenceEpochs: {},
@@ -243,16 +245,16 @@ function execute(ctx: Ctx, command: Command): EngineError | null {
       const pr = entry(s.producers, command.producer);
       if (!pr)
         return { name: "InvalidRequest", message: `There is no producer ${command.producer}.` };
+      // First: a refused acks change refuses the whole command.
+      if (command.acks !== undefined) {
+        const refused = changeAcks(s, pr, command.acks);
+        if (refused) return refused;
+      }
       const wasIdle = !pr.running || pr.ratePerSec <= 0;
       if (command.ratePerSec !== undefined) pr.ratePerSec = Math.max(0, command.ratePerSec);
       if (command.keys !== undefined) pr.keys = command.keys;
       if (command.keyDistribution !== undefined) pr.keyDistribution = command.keyDistribution;
       if (command.running !== undefined) pr.running = command.running;
-      if (command.acks !== undefined) {
-        pr.config = { ...pr.config, acks: command.acks };
-        // KafkaProducer turns idempotence off when acks is not all.
-        if (command.acks !== "all") pr.config.enableIdempotence = false;
-      }
       // A tick still pending (paused and resumed within one tick) carries on: one chain only.
       if (wasIdle && pr.running && pr.ratePerSec > 0 && pr.nextTickAt < 0)
         scheduleTick(ctx, pr, s.time);

@@ -204,6 +204,8 @@ export interface ProducerState {
   running: boolean;
   /** Idempotent producer id (-1 if not idempotent). */
   producerId: number;
+  /** enable.idempotence as the producer's config gave it (null: not set, Kafka's default). */
+  idempotenceAsked: boolean | null;
   producerEpoch: number;
   /** Next sequence number per partition. */
   nextSequence: Record<string, number>;
