@@ -88,6 +88,17 @@ export const tests = [
       assert.match(snippet, /^<iframe src="[^"]+\?embed#v1\.[A-Za-z0-9_-]+"/);
       await screenshot("share-dialog-1280");
       await phoneShot(page, "share-dialog-390");
+      // The file with the user's commands: the kill joins the scenario's timeline.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        dialog.getByRole("button", { name: "Export with your commands" }).click(),
+      ]);
+      const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+      assert.ok(
+        exported.timeline.some((e) => e.do === "killBroker" && e.broker === Number(before)),
+        `the exported timeline holds the kill: ${JSON.stringify(exported.timeline)}`,
+      );
+      await dialog.getByRole("status").filter({ hasText: "Exported with your command" }).waitFor();
       await dialog.getByRole("button", { name: "Close" }).click();
 
       const fresh = await freshPage(context);

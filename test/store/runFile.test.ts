@@ -62,6 +62,16 @@ describe("exporting a run with the user's commands", () => {
     expect(picture(untouched)).not.toEqual(picture(store));
   });
 
+  it("writes a command issued at a fractional moment (while playing) at the next whole millisecond", () => {
+    const { store, scenario } = opened("default");
+    store.getState().seek(3_332.0000000000005);
+    store.getState().issue({ type: "killBroker", broker: 3 });
+    const r = runFileText(scenario, store);
+    if (!r.ok) throw new Error(r.message);
+    const doc = JSON.parse(r.text) as Scenario;
+    expect(doc.timeline).toContainEqual({ at: 3_333, do: "killBroker", broker: 3 });
+  });
+
   it("says why when the file would hold more timeline entries than a scenario may", () => {
     const { store, scenario } = opened("default");
     for (let i = 0; i < 10_001; i++)

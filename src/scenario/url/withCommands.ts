@@ -18,7 +18,10 @@ export function scenarioWithCommands(
 ): WithCommandsResult {
   const added: TimelineEntry[] = [];
   for (const c of commands) {
-    const form = timelineEntryOf(c.at, c.command, scenario.consumerGroups);
+    // A command clicked while playing has a fractional time: it ran after everything due up to
+    // it, so before anything due at the next whole millisecond, which is where a file's whole
+    // milliseconds put it.
+    const form = timelineEntryOf(Math.ceil(c.at), c.command, scenario.consumerGroups);
     if (!form.ok)
       return { ok: false, message: `This run cannot be written as a file: ${form.message}.` };
     added.push(form.entry);
