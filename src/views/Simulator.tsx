@@ -29,9 +29,10 @@ function ErrorBanner() {
 }
 
 /**
- * The simulator's page: the playback bar on top (it stays there while the page scrolls), the
- * picture of the cluster first and large, the feed and the audit beside it; one column on a
- * phone or a narrow tablet.
+ * The simulator's page: the playback bar on top (it stays there while the page scrolls), then
+ * the picture of the cluster across the whole width, so a projector at 1280x720 shows every
+ * broker at once; under it the controls, clients and charts, with the feed and the audit
+ * beside them; one column on a phone or a narrow tablet.
  */
 function Layout() {
   useKeyboardShortcuts();
@@ -41,13 +42,15 @@ function Layout() {
       <PlaybackControls />
       <ErrorBanner />
       <div className="layout">
-        <div className="main-column">
+        <div className="picture-area">
           <div className="view-head">
             <h2>{mode === "picture" ? "The cluster" : "The cluster, as Kafka's tools print it"}</h2>
             <ViewSwitch mode={mode} onChange={setMode} />
           </div>
           {mode === "picture" && <ClusterView />}
           <TablesView shown={mode === "tables"} />
+        </div>
+        <div className="main-column">
           <ClusterControls />
           <Clients />
           <Charts />
@@ -58,7 +61,7 @@ function Layout() {
           <div id={AUDIT_ANCHOR} tabIndex={-1} className="audit-anchor">
             <AuditPanel />
           </div>
-          {/* The teacher's tools: beside the picture, under what students read most. */}
+          {/* The teacher's tools: beside the controls, under what students read most. */}
           <InstructorTools />
         </aside>
       </div>

@@ -2,9 +2,11 @@
 // the left, consumer groups and their members on the right. The panels with their controls and
 // numbers live elsewhere; these are the anchors of the motion, with just enough to read it.
 
+import type { ReactNode } from "react";
 import { useSimStable } from "../useSimStable.ts";
 
-export function ProducerNodes() {
+/** The producers, and under them what the column is given (the key legend). */
+export function ProducerNodes({ children }: { children?: ReactNode }) {
   const producers = useSimStable((s) =>
     Object.values(s.run.state.producers).map((p) => ({
       id: p.id,
@@ -13,7 +15,8 @@ export function ProducerNodes() {
       running: p.running,
     })),
   );
-  if (producers.length === 0) return <div className="picture-column producers-column" />;
+  if (producers.length === 0)
+    return <div className="picture-column producers-column">{children}</div>;
   return (
     <div className="picture-column producers-column" data-observe="">
       <h3 className="column-title">Producers</h3>
@@ -31,6 +34,7 @@ export function ProducerNodes() {
           </li>
         ))}
       </ul>
+      {children}
     </div>
   );
 }

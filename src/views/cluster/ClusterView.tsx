@@ -30,9 +30,9 @@ export function ClusterView() {
       className={`cluster-picture${compact ? " is-compact" : ""}`}
       data-detail={compact ? "compact" : "full"}
     >
-      {!compact && <KeyLegend colour={colour} />}
       <div className="picture-stage" ref={stage}>
-        <ProducerNodes />
+        {/* The keys' colours beside the producers that send them: a row less above the cards. */}
+        <ProducerNodes>{!compact && <KeyLegend colour={colour} />}</ProducerNodes>
         {compact ? (
           <CompactBrokers />
         ) : (

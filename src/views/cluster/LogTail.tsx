@@ -49,8 +49,8 @@ export function LogTail({
       {tail.length === 0 && <span className="empty-log">empty</span>}
       {tail.length === 0 ? null : startInView ? (
         <span className="start-mark">
-          {/* At the HW's place, the HW's label says enough. */}
-          {highWatermark > first && <span className="mark-label">start</span>}
+          {/* Near the HW, the HW's label says enough (two labels would overlap on narrow cells). */}
+          {highWatermark - first >= 2 && <span className="mark-label">start</span>}
         </span>
       ) : (
         <span className="more">…</span>

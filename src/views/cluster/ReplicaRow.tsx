@@ -18,12 +18,17 @@ function ReplicaRowView({
   return (
     <li
       className={`replica-row role-${role.replace(/ /g, "-")}`}
+      // The motion layer writes what just happened to the replica at the right end of its row.
+      data-anchor={`head:${id}`}
       aria-label={`${name}: ${ROLE_LABEL[role]}; log start offset ${logStartOffset}, high watermark ${highWatermark}, log end offset ${logEndOffset}`}
     >
-      <span className="replica-head" aria-hidden="true" data-anchor={`head:${id}`}>
+      <span className="replica-head" aria-hidden="true">
         <RoleGlyph role={role} anchor={`role:${id}`} />
-        <span className="replica-name">{name}</span>
-        <span className="replica-role">{ROLE_LABEL[role]}</span>
+        {/* The role under the name: the row stays one cell high and the log tail gets the width. */}
+        <span className="replica-words">
+          <span className="replica-name">{name}</span>
+          <span className="replica-role">{ROLE_LABEL[role]}</span>
+        </span>
       </span>
       <LogTail replica={replica} colour={colour} anchor={`replica:${id}`} />
     </li>
