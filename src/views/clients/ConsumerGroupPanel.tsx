@@ -22,8 +22,9 @@ const STATE_CLASS: Record<string, string> = {
 };
 
 export function ConsumerGroupPanel({ groupId }: { groupId: string }) {
-  const g = useSimStable((s) => groupSummary(s.run.state, groupId));
-  const members = useSimStable((s) => memberRows(s.run.state, groupId));
+  // A group changes with a rebalance, not with each record: read a few times a second.
+  const g = useSimStable((s) => groupSummary(s.run.state, groupId), { playingEvery: 4 });
+  const members = useSimStable((s) => memberRows(s.run.state, groupId), { playingEvery: 4 });
   const issue = useSim((s) => s.issue);
   const api = useSimApi();
   const addConsumer = (): void => {

@@ -8,6 +8,7 @@ import "./clients.css";
 /** One shared formatter: building one per call costs more than the whole panel's render. */
 const NUMBER = new Intl.NumberFormat("en");
 
+/** What the panel's head says: it changes with a command, not with every record. */
 function producerView(pr: ProducerState) {
   return {
     topic: pr.topic,
@@ -16,12 +17,43 @@ function producerView(pr: ProducerState) {
     rate: pr.ratePerSec,
     running: pr.running,
     keys: describeKeys(pr.keys, pr.keyDistribution),
+  };
+}
+
+function producerCounts(pr: ProducerState) {
+  return {
     sent: pr.sent,
     acknowledged: pr.acknowledged,
     failed: pr.failed,
     // Kafka's exception names, most frequent first.
     errors: Object.entries(pr.errors).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
   };
+}
+
+/** The counts, which move on every frame while the producer sends: only they render then. */
+function ProducerCounts({ id }: { id: string }) {
+  const c = useSimStable((s) => producerCounts(s.run.state.producers[id]!));
+  return (
+    <>
+      <dl className="counts client-counts">
+        <dt>sent</dt>
+        <dd>{NUMBER.format(c.sent)}</dd>
+        <dt>acknowledged</dt>
+        <dd>{NUMBER.format(c.acknowledged)}</dd>
+        <dt>failed</dt>
+        <dd className={c.failed > 0 ? "alarm" : undefined}>{NUMBER.format(c.failed)}</dd>
+      </dl>
+      {c.errors.length > 0 && (
+        <ul className="errors error-names" aria-label={`Errors of producer ${id}`}>
+          {c.errors.map(([name, count]) => (
+            <li key={name}>
+              {name} ×{NUMBER.format(count)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 export function ProducerPanel({ id }: { id: string }) {
@@ -41,23 +73,7 @@ export function ProducerPanel({ id }: { id: string }) {
         acks={p.acks} · {p.idempotent ? "idempotent" : "not idempotent"} · {p.rate} records/s ·{" "}
         {p.keys}
       </p>
-      <dl className="counts client-counts">
-        <dt>sent</dt>
-        <dd>{NUMBER.format(p.sent)}</dd>
-        <dt>acknowledged</dt>
-        <dd>{NUMBER.format(p.acknowledged)}</dd>
-        <dt>failed</dt>
-        <dd className={p.failed > 0 ? "alarm" : undefined}>{NUMBER.format(p.failed)}</dd>
-      </dl>
-      {p.errors.length > 0 && (
-        <ul className="errors error-names" aria-label={`Errors of producer ${id}`}>
-          {p.errors.map(([name, count]) => (
-            <li key={name}>
-              {name} ×{NUMBER.format(count)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProducerCounts id={id} />
       <ProducerSettings id={id} />
       <ProduceForm id={id} />
     </section>

@@ -9,7 +9,9 @@ import type { KeyColour } from "../cluster/keyColours.ts";
 import { measureAnchors, type Anchors } from "./anchors.ts";
 import { drawCompact, heatTiles } from "./drawCompact.ts";
 import { drawDetailed, type Layers } from "./drawDetailed.ts";
+import { createEventTail } from "./eventTail.ts";
 import { createPool } from "./svgPool.ts";
+import { THROUGHPUT_WINDOW_MS, effectWindow } from "./timing.ts";
 import { useReducedMotion } from "./useReducedMotion.ts";
 import "./motion.css";
 
@@ -45,17 +47,26 @@ export function MotionLayer({
     // frame would force the browser to lay the page out in the middle of the frame.
     let anchors: Anchors | null = null;
     let tiles: ReturnType<typeof heatTiles> | null = null;
+    // The compact view reads the trace incrementally: its events are far too many to walk back.
+    const tail = compact ? createEventTail(THROUGHPUT_WINDOW_MS, effectWindow(Infinity)) : null;
     const draw = (): void => {
       const s = api.getState();
       anchors ??= measureAnchors(stage);
+      const now = s.run.state.time;
+      const recent = tail?.(s.run.events, now);
       const common = {
         state: s.run.state,
-        events: s.run.events,
-        now: s.run.state.time,
+        // The compact view draws effects only, which the notable events alone make.
+        events: recent?.notable ?? s.run.events,
+        now,
         reduced,
         anchors,
       };
-      if (compact) drawCompact({ ...common, tiles: (tiles ??= heatTiles(stage)) }, flows);
+      if (recent)
+        drawCompact(
+          { ...common, load: recent.throughput, tiles: (tiles ??= heatTiles(stage)) },
+          flows,
+        );
       drawDetailed({ ...common, speed: s.speed, playing: s.playing, colour }, layers, compact);
     };
     draw();

@@ -2,16 +2,16 @@
 // into the cluster and from the cluster to each consumer group, as bands as wide as their
 // records per second, and each broker tile tinted by how many records it appended as leader.
 
-import type { SimEvent, SimState } from "../../store/index.ts";
-import { recentThroughput } from "./activity.ts";
+import type { SimState } from "../../store/index.ts";
+import type { Throughput } from "./activity.ts";
 import { endpoint, type Anchors } from "./anchors.ts";
 import { curveBetween, pathOf } from "./geometry.ts";
 import { attr, type SvgPool } from "./svgPool.ts";
-import { THROUGHPUT_WINDOW_MS } from "./timing.ts";
 
 export interface CompactFrame {
   state: SimState;
-  events: readonly SimEvent[];
+  /** Records per second over the last THROUGHPUT_WINDOW_MS (eventTail.ts). */
+  load: Throughput;
   now: number;
   reduced: boolean;
   anchors: Anchors;
@@ -61,7 +61,7 @@ function bandLabel(pool: SvgPool, key: string, x: number, y: number, text: strin
 export function drawCompact(f: CompactFrame, flows: SvgPool): void {
   flows.begin();
   const cluster = f.anchors.get("cluster");
-  const load = recentThroughput(f.events, f.now, THROUGHPUT_WINDOW_MS);
+  const load = f.load;
   // The dashes march with virtual time: frozen when paused, still under reduced motion.
   const march = f.reduced ? 0 : -((f.now / 8) % 1000);
   if (cluster) {
