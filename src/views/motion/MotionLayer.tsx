@@ -29,13 +29,17 @@ export function MotionLayer({
 }) {
   const api = useSimApi();
   const reduced = useReducedMotion();
-  const svgRef = useRef<SVGSVGElement>(null);
+  const underRef = useRef<SVGSVGElement>(null);
+  const overRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
-    const svg = svgRef.current;
+    const under = underRef.current;
+    const over = overRef.current;
     const stage = stageRef.current;
-    if (!svg || !stage) return;
-    const g = (name: string): SVGGElement => svg.querySelector<SVGGElement>(`g.${name}`)!;
+    if (!under || !over || !stage) return;
+    const g = (name: string): SVGGElement =>
+      (under.querySelector<SVGGElement>(`g.${name}`) ??
+        over.querySelector<SVGGElement>(`g.${name}`))!;
     const layers: Layers = {
       hops: createPool(g("layer-hops")),
       routes: createPool(g("layer-routes")),
@@ -87,12 +91,19 @@ export function MotionLayer({
   }, [api, stageRef, compact, reduced, colour, layoutKey]);
 
   return (
-    <svg ref={svgRef} className="motion-layer" aria-hidden="true">
-      <g className="layer-flows" />
-      <g className="layer-hops" />
-      <g className="layer-routes" />
-      <g className="layer-dots" />
-      <g className="layer-effects" />
-    </svg>
+    <>
+      {/* Paths pass under the cards, so a busy picture never covers a card's words; what
+          moves and what happens is drawn over them. */}
+      <svg ref={underRef} className="motion-layer motion-under" aria-hidden="true">
+        <g className="layer-hops" />
+        <g className="layer-routes" />
+      </svg>
+      <svg ref={overRef} className="motion-layer motion-over" aria-hidden="true">
+        {/* The compact view's flow bands run in the gutters and carry their rate as words. */}
+        <g className="layer-flows" />
+        <g className="layer-dots" />
+        <g className="layer-effects" />
+      </svg>
+    </>
   );
 }
