@@ -29,6 +29,40 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 const list = (items: readonly string[]): string =>
   items.length === 0 ? "nothing" : items.join(", ");
 
+/** A partition name split at its last dash: `orders-12` is topic `orders`, number 12. */
+function splitPartition(name: string): [string, number] {
+  const dash = name.lastIndexOf("-");
+  return [name.slice(0, dash), Number(name.slice(dash + 1))];
+}
+
+/**
+ * Partitions as a student reads them: a few by name, many as counted runs
+ * (`200 partitions: orders-240 to orders-439`), so a large group's line stays one line.
+ */
+export function partitionList(items: readonly string[]): string {
+  if (items.length <= 8) return list(items);
+  // In topic and number order, so that orders-2 follows orders-1, not orders-19.
+  const sorted = [...items].sort((a, b) => {
+    const [ta, na] = splitPartition(a);
+    const [tb, nb] = splitPartition(b);
+    return ta === tb ? na - nb : ta < tb ? -1 : 1;
+  });
+  const runs: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    const next = sorted[i];
+    if (next !== undefined) {
+      const [topic, n] = splitPartition(sorted[i - 1]!);
+      const [nextTopic, nextN] = splitPartition(next);
+      if (nextTopic === topic && nextN === n + 1) continue;
+    }
+    runs.push(i - 1 === start ? sorted[start]! : `${sorted[start]!} to ${sorted[i - 1]!}`);
+    start = i;
+  }
+  const shown = runs.length > 6 ? [...runs.slice(0, 6), `and ${runs.length - 6} more runs`] : runs;
+  return `${items.length} partitions: ${shown.join(", ")}`;
+}
+
 const STATUS_TEXT: Record<string, string> = {
   running: "is running again",
   paused: "paused fetching (it keeps polling, so it stays in the group)",
@@ -54,7 +88,7 @@ export function explainGroupEvent(e: GroupEvent): string {
         ? `The coordinator removed ${e.consumer} from ${e.groupId}: no heartbeat within session.timeout.ms.`
         : `${e.consumer} was removed from ${e.groupId}: it did not call poll() within max.poll.interval.ms.`;
     case "staticMemberRejoined":
-      return `Static member ${e.consumer} came back within session.timeout.ms: it got ${list(e.partitions)} back without a rebalance.`;
+      return `Static member ${e.consumer} came back within session.timeout.ms: it got ${partitionList(e.partitions)} back without a rebalance.`;
     case "rebalanceStarted":
       return `Group ${e.groupId} started a rebalance (${e.reason}); ${e.protocol === "eager" ? "eager: every member revokes all its partitions first" : "cooperative: members keep what they own"}.`;
     case "groupStable":
@@ -62,11 +96,11 @@ export function explainGroupEvent(e: GroupEvent): string {
     case "groupEmpty":
       return `Group ${e.groupId} has no members left (Empty); its committed offsets stay.`;
     case "partitionsAssigned":
-      return `${e.consumer} was assigned ${list(e.partitions)} (generation ${e.generation}).`;
+      return `${e.consumer} was assigned ${partitionList(e.partitions)} (generation ${e.generation}).`;
     case "partitionsRevoked":
       return e.protocol === "lost"
-        ? `${e.consumer} lost ${list(e.partitions)} without committing.`
-        : `${e.consumer} revoked ${list(e.partitions)} (${e.protocol} rebalance).`;
+        ? `${e.consumer} lost ${partitionList(e.partitions)} without committing.`
+        : `${e.consumer} revoked ${partitionList(e.partitions)} (${e.protocol} rebalance).`;
     case "offsetCommitted":
       return `Group ${e.groupId} committed ${e.offsets} (by ${e.consumer}, stored on coordinator broker ${e.coordinator}).`;
     case "offsetCommitFailed":
