@@ -281,11 +281,6 @@ function settle(
   ledger.entries = keep;
   if (lost.length === 0) return;
   s.audit.lost.push(...lost);
-  // Forget appends the new leader does not have, so a retry is not mistaken for a duplicate.
-  for (const list of Object.values(ledger.recent)) {
-    for (let i = list.length - 1; i >= 0; i--)
-      if (list[i]!.offset >= leader.logEndOffset) list.splice(i, 1);
-  }
   const time = s.time;
   const offsets = lost.map((l) => l.offset ?? -1);
   const cause = lost[0]!.cause;
@@ -300,16 +295,40 @@ function settle(
   }));
 }
 
+/**
+ * Forgets the appends the partition's leader no longer has (a leader wrote them and lost them
+ * in an election or a truncation, acknowledged or not), so that a retry writing them again is
+ * not taken for a duplicate, nor for a reordering.
+ */
+function forgetVanishedAppends(s: SimState, p: PartitionState): void {
+  if (p.leader < 0) return;
+  const ledger = s.audit.ledgers[joinKey(p.topic, "-", p.partition)];
+  if (!ledger) return;
+  const leader = p.replicaStates[p.leader]!;
+  for (const list of Object.values(ledger.recent))
+    for (let i = list.length - 1; i >= 0; i--) {
+      const b = list[i]!;
+      // A batch compacted away (no record at its offset) still happened: it stays.
+      const gone =
+        b.offset >= leader.logEndOffset ||
+        (b.offset >= leader.logStartOffset &&
+          (recordAt(leader, b.offset)?.recordId ?? b.firstRecordId) !== b.firstRecordId);
+      if (gone) list.splice(i, 1);
+    }
+}
+
 export function onLeaderElected(
   ctx: Ctx,
   p: PartitionState,
   _previousLeader: BrokerId,
   election: ElectionKind,
 ): void {
+  forgetVanishedAppends(ctx.state, p);
   settle(ctx, p, election);
 }
 
 export function onTruncated(ctx: Ctx, p: PartitionState): void {
+  forgetVanishedAppends(ctx.state, p);
   settle(ctx, p, "truncation");
 }
 
