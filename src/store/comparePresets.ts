@@ -113,7 +113,7 @@ export const COMPARE_PRESETS: readonly ComparePreset[] = [
       "A third member joins the group at 20 s. Eager (range): every member gives up all its " +
       "partitions first. Cooperative (cooperative-sticky): only the partitions that move are " +
       "revoked, and the others keep being consumed.",
-    left: { label: "range (eager)", change: oneGroupWith("eager", "readers", "range") },
+    left: { label: "eager range", change: oneGroupWith("eager", "readers", "range") },
     right: {
       label: "cooperative-sticky",
       change: oneGroupWith("eager", "readers", "cooperative-sticky"),
