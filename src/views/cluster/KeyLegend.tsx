@@ -31,13 +31,21 @@ export function KeyLegend({ colour }: { colour: KeyColour }) {
           )}
         </ul>
       )}
-      <p className="legend-marks">
-        <span className="legend-cell uncommitted" aria-hidden="true" /> past the HW: not readable
-        yet · <span className="legend-dot" aria-hidden="true" /> record in flight ·{" "}
-        <span className="legend-dot ack" aria-hidden="true" /> acknowledgement ·{" "}
-        <span className="legend-hop" aria-hidden="true" /> just arrived (slow down to watch each
-        trip)
-      </p>
+      <ul className="legend-marks" aria-label="Marks in the picture">
+        <li>
+          <span className="legend-cell uncommitted" aria-hidden="true" /> past the HW: not readable
+          yet
+        </li>
+        <li>
+          <span className="legend-dot" aria-hidden="true" /> record in flight
+        </li>
+        <li>
+          <span className="legend-dot ack" aria-hidden="true" /> acknowledgement
+        </li>
+        <li>
+          <span className="legend-hop" aria-hidden="true" /> just arrived
+        </li>
+      </ul>
     </div>
   );
 }
