@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertNoSideways } from "./pageChecks.mjs";
 
 const SHOTS = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -9,17 +10,6 @@ const TABLET = { width: 820, height: 1180 };
 /** What the window shows, as a student holding the phone sees it. */
 async function viewportShot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function assertNoSideways(page, when) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(
-    scrollWidth <= innerWidth,
-    `${when}: the page scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window)`,
-  );
 }
 
 async function leaderOf(page, topic, partition) {

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertNoSideways } from "./pageChecks.mjs";
 
 const SHOTS = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 const PROJECTOR = { width: 1280, height: 720 };
@@ -22,17 +23,6 @@ async function viewportShot(page, name) {
 async function open(page, url) {
   await page.goto(url);
   await page.getByRole("region", { name: "Broker 1", exact: true }).waitFor();
-}
-
-async function assertNoSideways(page, when) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(
-    scrollWidth <= innerWidth,
-    `${when}: ${scrollWidth} px wide in a ${innerWidth} px window`,
-  );
 }
 
 async function box(locator, what) {

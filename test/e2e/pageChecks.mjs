@@ -1,0 +1,22 @@
+// Checks shared by the browser tests (not a test file: the runner loads *.e2e.mjs only).
+
+import assert from "node:assert/strict";
+
+/** How many pixels the page is wider than the window (0: no sideways scrolling). */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/** Fails, naming the moment, if the page scrolls sideways. */
+export async function assertNoSideways(page, when) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(
+    scrollWidth <= innerWidth,
+    `${when}: the page scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window)`,
+  );
+}
