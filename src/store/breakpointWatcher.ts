@@ -50,17 +50,32 @@ export function createBreakpointStore(active: BreakpointKind[] = []): Breakpoint
   }));
 }
 
+export interface WatchOptions {
+  /**
+   * The store whose playback stops (and whose time controls the watched one follows): the
+   * left side of a comparison for its right side. The watched store itself by default.
+   */
+  driver?: SimStoreApi;
+  /** Which simulation a hit happened in, for the notice ("on the right (acks=all)"). */
+  where?: string;
+}
+
 /** Starts watching; returns the function that stops it. */
-export function watchBreakpoints(sim: SimStoreApi, breakpoints: BreakpointStoreApi): () => void {
+export function watchBreakpoints(
+  sim: SimStoreApi,
+  breakpoints: BreakpointStoreApi,
+  { driver = sim, where }: WatchOptions = {},
+): () => void {
   // Virtual time up to which the trace has been looked at.
   let checked = sim.getState().run.state.time;
   let stopping = false;
   return sim.subscribe((s) => {
     if (stopping) return;
     const now = s.run.state.time;
-    if (s.playing && breakpoints.getState().notice) breakpoints.setState({ notice: null });
+    const playing = driver.getState().playing;
+    if (playing && breakpoints.getState().notice) breakpoints.setState({ notice: null });
     // Only playback stops at a breakpoint; a step, a seek or a rewind just moves the mark.
-    if (!s.playing || now <= checked) {
+    if (!playing || now <= checked) {
       checked = now;
       return;
     }
@@ -72,16 +87,17 @@ export function watchBreakpoints(sim: SimStoreApi, breakpoints: BreakpointStoreA
     checked = hit.event.time;
     stopping = true;
     try {
-      s.pause();
-      if (now > hit.event.time) s.seek(hit.event.time);
+      driver.getState().pause();
+      if (now > hit.event.time) driver.getState().seek(hit.event.time);
     } finally {
       stopping = false;
     }
+    const reason = where ? `${breakpointReason(hit)} ${where}` : breakpointReason(hit);
     breakpoints.setState({
       notice: {
         time: hit.event.time,
-        text: breakpointNotice(hit),
-        reason: breakpointReason(hit),
+        text: where ? `Paused because ${reason}: ${explain(hit.event)}` : breakpointNotice(hit),
+        reason,
         detail: explain(hit.event),
         hit,
       },

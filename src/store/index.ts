@@ -67,7 +67,12 @@ export {
 } from "./breakpoints.ts";
 export type { BreakpointKind, BreakpointHit, BreakpointOption } from "./breakpoints.ts";
 export { createBreakpointStore, watchBreakpoints } from "./breakpointWatcher.ts";
-export type { BreakpointStore, BreakpointStoreApi, BreakpointNotice } from "./breakpointWatcher.ts";
+export type {
+  BreakpointStore,
+  BreakpointStoreApi,
+  BreakpointNotice,
+  WatchOptions,
+} from "./breakpointWatcher.ts";
 export { HOTKEYS, BURST_RECORDS, hotkeyAction } from "./hotkeys.ts";
 export type { Hotkey, HotkeyAction } from "./hotkeys.ts";
 export { createComparePair, summarizeSide, differences, describeDifference } from "./compare.ts";

@@ -184,4 +184,27 @@ export const tests = [
       });
     },
   },
+  {
+    name: "compare page: pause when a record is lost stops both sides at the loss, on whichever side it happens",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.goto(`${baseUrl}?page=compare&preset=unclean`);
+      await page.getByRole("region", { name: /^Right: / }).waitFor();
+      await page.getByRole("checkbox", { name: "a record is lost" }).check();
+      await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
+      await page.getByRole("button", { name: "Play" }).click();
+      const notice = page
+        .getByRole("status", { name: "Breakpoint" })
+        .getByText(
+          /because a record was lost on the right \(unclean\.leader\.election\.enable=true\)/,
+        );
+      await notice.waitFor({ timeout: 15_000 });
+      // Paused: the button offers Play again, and the clock stands still.
+      await page.getByRole("button", { name: "Play" }).waitFor();
+      const clock = page.getByLabel("Virtual time");
+      const at = await clock.textContent();
+      await page.waitForTimeout(300);
+      assert.equal(await clock.textContent(), at);
+      await screenshot("compare-breakpoint-1280");
+    },
+  },
 ];

@@ -2,13 +2,16 @@ import { useEffect, useState } from "react";
 import {
   COMPARE_PRESETS,
   compareSpecs,
+  createBreakpointStore,
   createComparePair,
   findComparePreset,
   startClock,
+  watchBreakpoints,
   type ComparePair,
   type ComparePreset,
 } from "../../store/index.ts";
 import { SimContext } from "../SimContext.tsx";
+import { BreakpointNoticeBanner, BreakpointPicker } from "../presenter/BreakpointPicker.tsx";
 import { HotkeyLegend } from "../presenter/HotkeyLegend.tsx";
 import { Toast } from "../presenter/Toast.tsx";
 import { presentingInUrl, usePresenterClass } from "../presenter/presenterMode.ts";
@@ -65,6 +68,21 @@ function SideBySide({ preset, pair }: { preset: ComparePreset; pair: ComparePair
   const [toast, showToast] = useToast();
   useDemoHotkeys(true, () => pair.left.getState().run.state, pair.issue, showToast);
   const labels = { left: preset.left.label, right: preset.right.label };
+  // "Pause when" watches both sides: a hit on either stops the one clock at that moment.
+  const [breakpoints] = useState(() => createBreakpointStore());
+  useEffect(() => {
+    const stopLeft = watchBreakpoints(pair.left, breakpoints, {
+      where: `on the left (${labels.left})`,
+    });
+    const stopRight = watchBreakpoints(pair.right, breakpoints, {
+      driver: pair.left,
+      where: `on the right (${labels.right})`,
+    });
+    return () => {
+      stopLeft();
+      stopRight();
+    };
+  }, [pair, breakpoints, labels.left, labels.right]);
   return (
     <>
       <SimContext.Provider value={pair.left}>
@@ -72,7 +90,11 @@ function SideBySide({ preset, pair }: { preset: ComparePreset; pair: ComparePair
         <PlaybackControls />
         <FaultControls issue={pair.issue} />
       </SimContext.Provider>
-      <HotkeyLegend />
+      <div className="compare-instructor">
+        <HotkeyLegend />
+        <BreakpointPicker store={breakpoints} />
+      </div>
+      <BreakpointNoticeBanner store={breakpoints} />
       <Difference pair={pair} labels={labels} />
       <div className="compare-sides">
         <CompareSide store={pair.left} side="Left" label={preset.left.label} />
