@@ -7,18 +7,20 @@ import {
   type SimStoreApi,
 } from "../../store/index.ts";
 import {
-  ACTIONS,
-  ACTION_LABEL,
+  addedBrokerIds,
   ASSIGNORS,
   initialForm,
-  newEvent,
   newGroup,
+  nextMemberIds,
+  renamed,
   newProducer,
   newTopic,
   toDocument,
   type BuilderForm,
 } from "./builderForm.ts";
-import { CheckField, Item, NumberField, SelectField, TextField } from "./fields.tsx";
+import { EventRow, type TargetOptions } from "./EventRow.tsx";
+import { CheckField, Item, NumberField, SelectField, TextField, withCurrent } from "./fields.tsx";
+import { newEvent } from "./timelineForm.ts";
 import "./builder.css";
 
 const replaceAt = <T,>(list: readonly T[], i: number, item: T): T[] =>
@@ -27,8 +29,9 @@ const removeAt = <T,>(list: readonly T[], i: number): T[] => list.filter((_, j) 
 
 /**
  * A form for a scenario without writing JSON: the cluster, topics, producers, consumer groups
- * and a timeline of broker faults. Every change is checked by the scenario validator, and its
- * problems appear beside the fields they are about.
+ * and a timeline of events (broker faults, producer bursts and changes, topic configs, new group
+ * members). Every change is checked by the scenario validator, and its problems appear beside
+ * the fields they are about.
  */
 export function ScenarioBuilder({
   onClose,
@@ -51,11 +54,22 @@ export function ScenarioBuilder({
 
   const set = (patch: Partial<BuilderForm>): void => setForm((f) => ({ ...f, ...patch }));
   const topicNames = form.topics.map((t) => t.name);
-  const topicOptions = topicNames.map((n) => ({ value: n, label: n || "(unnamed)" }));
-  const brokerOptions = Array.from({ length: Math.max(0, form.brokers || 0) }, (_, i) => ({
-    value: String(i + 1),
-    label: `Broker ${i + 1}`,
-  }));
+  const addedBrokers = addedBrokerIds(form);
+  const nextMembers = nextMemberIds(form);
+  const brokerIds = [
+    ...Array.from({ length: Math.max(0, Math.min(200, form.brokers || 0)) }, (_, i) => i + 1),
+    ...addedBrokers.filter((id): id is number => id !== undefined).sort((a, b) => a - b),
+  ];
+  const named = (names: readonly string[]) =>
+    [...new Set(names)].map((n) => ({ value: n, label: n || "(unnamed)" }));
+  const targets: TargetOptions = {
+    broker: brokerIds.map((id) => ({ value: String(id), label: `Broker ${id}` })),
+    producer: named(form.producers.map((p) => p.id)),
+    topic: named(topicNames),
+    group: named(form.groups.map((g) => g.groupId)),
+  };
+  const rename = (kind: "producer" | "topic" | "group", i: number, to: string): void =>
+    setForm((f) => renamed(f, kind, i, to));
 
   const open = (): void => {
     if (problems.length > 0) {
@@ -132,7 +146,7 @@ export function ScenarioBuilder({
                   path={`${path}.name`}
                   problems={problems}
                   value={t.name}
-                  onChange={(name) => put({ name })}
+                  onChange={(name) => rename("topic", i, name)}
                 />
                 <NumberField
                   label="Partitions"
@@ -199,18 +213,14 @@ export function ScenarioBuilder({
                   path={`${path}.id`}
                   problems={problems}
                   value={p.id}
-                  onChange={(id) => put({ id })}
+                  onChange={(id) => rename("producer", i, id)}
                 />
                 <SelectField
                   label="Topic"
                   path={`${path}.topic`}
                   problems={problems}
                   value={p.topic}
-                  options={
-                    topicOptions.some((o) => o.value === p.topic)
-                      ? topicOptions
-                      : [{ value: p.topic, label: p.topic || "(none)" }, ...topicOptions]
-                  }
+                  options={withCurrent(targets.topic, p.topic, p.topic || "(none)")}
                   onChange={(topic) => put({ topic })}
                 />
                 <NumberField
@@ -289,18 +299,14 @@ export function ScenarioBuilder({
                   path={`${path}.groupId`}
                   problems={problems}
                   value={g.groupId}
-                  onChange={(groupId) => put({ groupId })}
+                  onChange={(groupId) => rename("group", i, groupId)}
                 />
                 <SelectField
                   label="Topic"
                   path={`${path}.topics`}
                   problems={problems}
                   value={g.topic}
-                  options={
-                    topicOptions.some((o) => o.value === g.topic)
-                      ? topicOptions
-                      : [{ value: g.topic, label: g.topic || "(none)" }, ...topicOptions]
-                  }
+                  options={withCurrent(targets.topic, g.topic, g.topic || "(none)")}
                   onChange={(topic) => put({ topic })}
                 />
                 <NumberField
@@ -337,52 +343,34 @@ export function ScenarioBuilder({
 
         <fieldset className="builder-section">
           <legend>Timeline</legend>
-          {form.timeline.map((e, i) => {
-            const path = `timeline[${i}]`;
-            const put = (patch: Partial<typeof e>): void =>
-              set({ timeline: replaceAt(form.timeline, i, { ...e, ...patch }) });
-            return (
-              <Item
-                key={i}
-                legend={`Event ${i + 1}`}
-                onRemove={() => set({ timeline: removeAt(form.timeline, i) })}
-              >
-                <NumberField
-                  label="At (seconds)"
-                  path={`${path}.at`}
-                  problems={problems}
-                  value={e.atSeconds}
-                  min={0}
-                  step={0.5}
-                  onChange={(atSeconds) => put({ atSeconds })}
-                />
-                <SelectField
-                  label="Action"
-                  path={`${path}.do`}
-                  problems={problems}
-                  value={e.action}
-                  options={ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
-                  onChange={(action) => put({ action })}
-                />
-                <SelectField
-                  label="Broker"
-                  path={`${path}.broker`}
-                  problems={problems}
-                  value={String(e.broker)}
-                  options={
-                    brokerOptions.some((o) => o.value === String(e.broker))
-                      ? brokerOptions
-                      : [{ value: String(e.broker), label: `Broker ${e.broker}` }, ...brokerOptions]
-                  }
-                  onChange={(b) => put({ broker: Number(b) })}
-                />
-              </Item>
-            );
-          })}
+          {form.timeline.map((e, i) => (
+            <EventRow
+              key={i}
+              index={i}
+              event={e}
+              problems={problems}
+              targets={targets}
+              addedBroker={addedBrokers[i]}
+              nextMember={nextMembers[i]}
+              onChange={(patch) =>
+                set({ timeline: replaceAt(form.timeline, i, { ...e, ...patch }) })
+              }
+              onRemove={() => set({ timeline: removeAt(form.timeline, i) })}
+            />
+          ))}
           <button
             type="button"
             onClick={() =>
-              set({ timeline: [...form.timeline, newEvent(form.timeline.length + 1)] })
+              set({
+                timeline: [
+                  ...form.timeline,
+                  newEvent(form.timeline.length + 1, {
+                    producer: form.producers[0]?.id,
+                    topic: topicNames[0],
+                    group: form.groups[0]?.groupId,
+                  }),
+                ],
+              })
             }
           >
             Add event

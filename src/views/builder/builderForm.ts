@@ -2,6 +2,8 @@
 // what a person types (strings where a field may be left empty); `toDocument` writes the
 // scenario document, which the scenario validator then checks like any file.
 
+import { newEvent, type TimelineForm } from "./timelineForm.ts";
+
 export type Acks = "all" | "1" | "0";
 export type Idempotence = "default" | "true" | "false";
 export type Assignor = "range" | "roundrobin" | "sticky" | "cooperative-sticky";
@@ -11,22 +13,6 @@ export const ASSIGNORS: readonly Assignor[] = [
   "sticky",
   "cooperative-sticky",
 ];
-export const ACTIONS = [
-  "killBroker",
-  "restartBroker",
-  "shutdownBroker",
-  "isolateBroker",
-  "healBroker",
-] as const;
-export type Action = (typeof ACTIONS)[number];
-export const ACTION_LABEL: Record<Action, string> = {
-  killBroker: "Kill broker",
-  restartBroker: "Restart broker",
-  shutdownBroker: "Shut down broker",
-  isolateBroker: "Isolate broker",
-  healBroker: "Heal broker",
-};
-
 export interface TopicForm {
   name: string;
   partitions: number;
@@ -52,13 +38,6 @@ export interface GroupForm {
   topic: string;
   members: number;
   assignor: Assignor;
-}
-
-export interface TimelineForm {
-  /** Virtual seconds. */
-  atSeconds: number;
-  action: Action;
-  broker: number;
 }
 
 export interface BuilderForm {
@@ -97,12 +76,6 @@ export const newGroup = (n: number, topic: string): GroupForm => ({
   assignor: "range",
 });
 
-export const newEvent = (n: number): TimelineForm => ({
-  atSeconds: 10 * n,
-  action: n % 2 === 1 ? "killBroker" : "restartBroker",
-  broker: 1,
-});
-
 export const initialForm = (): BuilderForm => ({
   name: "My cluster",
   brokers: 3,
@@ -110,7 +83,7 @@ export const initialForm = (): BuilderForm => ({
   topics: [newTopic(1)],
   producers: [newProducer(1, "orders")],
   groups: [],
-  timeline: [newEvent(1)],
+  timeline: [newEvent(1, { producer: "checkout", topic: "orders" })],
 });
 
 const keysOf = (text: string): string[] | null => {
@@ -130,6 +103,8 @@ export function toDocument(f: BuilderForm): unknown {
           rack: `rack-${(i % f.racks) + 1}`,
         }))
       : f.brokers;
+  const added = addedBrokerIds(f);
+  const members = nextMemberIds(f);
   return {
     version: 1,
     name: f.name,
@@ -161,10 +136,153 @@ export function toDocument(f: BuilderForm): unknown {
       members: g.members,
       config: { "partition.assignment.strategy": [g.assignor] },
     })),
-    timeline: f.timeline.map((e) => ({
+    timeline: f.timeline.map((e, i) => ({
       at: Math.round(e.atSeconds * 1000),
-      do: e.action,
-      broker: e.broker,
+      ...entryOf(f, e, added[i], members[i]),
     })),
+  };
+}
+
+/** One event's command and its fields, in the scenario's timeline form. */
+function entryOf(
+  f: BuilderForm,
+  e: TimelineForm,
+  addedId: number | undefined,
+  memberId: string | undefined,
+): Record<string, unknown> {
+  switch (e.action) {
+    case "killBroker":
+    case "restartBroker":
+    case "shutdownBroker":
+    case "isolateBroker":
+    case "healBroker":
+      return { do: e.action, broker: e.broker };
+    case "slowBroker":
+      return Number.isNaN(e.delayMs)
+        ? { do: "slowBroker", broker: e.broker }
+        : { do: "slowBroker", broker: e.broker, delayMs: e.delayMs };
+    case "addBroker":
+      // Without an id the engine takes the next one; with racks, spread like the first brokers.
+      if (addedId === undefined) return { do: "addBroker" };
+      return f.racks > 0
+        ? { do: "addBroker", broker: addedId, rack: `rack-${((addedId - 1) % f.racks) + 1}` }
+        : { do: "addBroker", broker: addedId };
+    case "produce":
+      return {
+        do: "produce",
+        producer: e.producer,
+        key: e.key.trim() === "" ? null : e.key.trim(),
+        count: e.count,
+      };
+    case "stopProducer":
+    case "startProducer":
+      return { do: "setProducer", producer: e.producer, running: e.action === "startProducer" };
+    case "setRate":
+      return { do: "setProducer", producer: e.producer, ratePerSec: e.ratePerSec };
+    case "setAcks":
+      return { do: "setProducer", producer: e.producer, acks: e.acks };
+    case "setMinIsr":
+      return {
+        do: "setTopicConfig",
+        topic: e.topic,
+        config: { "min.insync.replicas": e.minInsyncReplicas },
+      };
+    case "setUnclean":
+      return {
+        do: "setTopicConfig",
+        topic: e.topic,
+        config: { "unclean.leader.election.enable": e.uncleanLeaderElection },
+      };
+    case "addConsumer": {
+      // Written with its group's topics and assignor (the inline form a share link uses), so the
+      // entry says what the member subscribes to on its own.
+      const g = f.groups.find((x) => x.groupId === e.group);
+      return {
+        do: "addConsumer",
+        consumer: e.consumer.trim() === "" ? (memberId ?? "") : e.consumer.trim(),
+        groupId: e.group,
+        topics: g ? [g.topic] : [],
+        config: g ? { "partition.assignment.strategy": [g.assignor] } : {},
+      };
+    }
+  }
+}
+
+/** The events' indices in the order the engine runs them: by time, then in list order. */
+function runOrder(timeline: readonly TimelineForm[]): number[] {
+  const atOf = (e: TimelineForm): number =>
+    Number.isFinite(e.atSeconds) ? Math.round(e.atSeconds * 1000) : Infinity;
+  return timeline.map((_, i) => i).sort((a, b) => atOf(timeline[a]!) - atOf(timeline[b]!) || a - b);
+}
+
+/**
+ * The id of the broker each addBroker event adds (by event index): the next id after the
+ * first brokers and the ones added before it. Undefined while the broker count is not a number.
+ */
+export function addedBrokerIds(f: BuilderForm): (number | undefined)[] {
+  const ids: (number | undefined)[] = f.timeline.map(() => undefined);
+  if (!Number.isInteger(f.brokers) || f.brokers < 0) return ids;
+  let next = f.brokers + 1;
+  for (const i of runOrder(f.timeline)) if (f.timeline[i]!.action === "addBroker") ids[i] = next++;
+  return ids;
+}
+
+/**
+ * The name each addConsumer event with no id of its own gives its member: the group's next,
+ * after its first members (`<groupId>-1`, ...) and the ones added before it.
+ */
+export function nextMemberIds(f: BuilderForm): (string | undefined)[] {
+  const ids: (string | undefined)[] = f.timeline.map(() => undefined);
+  const counts = new Map<string, number>();
+  for (const g of f.groups)
+    counts.set(
+      g.groupId,
+      (counts.get(g.groupId) ?? 0) + (Number.isInteger(g.members) ? g.members : 0),
+    );
+  for (const i of runOrder(f.timeline)) {
+    const e = f.timeline[i]!;
+    if (e.action !== "addConsumer") continue;
+    const n = (counts.get(e.group) ?? 0) + 1;
+    counts.set(e.group, n);
+    ids[i] = `${e.group}-${n}`;
+  }
+  return ids;
+}
+
+type Renamable = "producer" | "topic" | "group";
+
+/**
+ * The form with a producer, topic or group renamed from `from` to `to`, and what referred to
+ * it by name (a producer's topic, an event's target) following, while the old name was unique.
+ */
+export function renamed(f: BuilderForm, kind: Renamable, i: number, to: string): BuilderForm {
+  const names =
+    kind === "producer"
+      ? f.producers.map((p) => p.id)
+      : kind === "topic"
+        ? f.topics.map((t) => t.name)
+        : f.groups.map((g) => g.groupId);
+  const from = names[i];
+  // An emptied name follows too: a field cleared to be retyped keeps what refers to it.
+  const follows = from !== undefined && names.filter((n) => n === from).length === 1;
+  const ref = (name: string): string => (follows && name === from ? to : name);
+  return {
+    ...f,
+    topics: f.topics.map((t, j) => (kind === "topic" && j === i ? { ...t, name: to } : t)),
+    producers: f.producers.map((p, j) =>
+      kind === "producer" && j === i
+        ? { ...p, id: to }
+        : kind === "topic"
+          ? { ...p, topic: ref(p.topic) }
+          : p,
+    ),
+    groups: f.groups.map((g, j) =>
+      kind === "group" && j === i
+        ? { ...g, groupId: to }
+        : kind === "topic"
+          ? { ...g, topic: ref(g.topic) }
+          : g,
+    ),
+    timeline: f.timeline.map((e) => ({ ...e, [kind]: ref(e[kind]) })),
   };
 }

@@ -17,40 +17,91 @@ function Errors({ id, problems }: { id: string; problems: Problem[] }) {
   );
 }
 
+// Each control is named by its label's text alone (aria-labelledby): through the wrapping label,
+// Chromium would add a select's option texts to its name.
 interface FieldProps {
   label: string;
   path: string;
   problems: readonly Problem[];
+  /** Other paths whose problems belong beside this field too. */
+  also?: readonly string[];
+  /** Two columns wide where the form has room (a long choice stays readable). */
+  wide?: boolean;
+}
+
+const mineOf = ({ path, problems, also = [] }: FieldProps): Problem[] =>
+  [path, ...also].flatMap((p) => problemsAt(problems, p));
+
+export interface Option<T extends string> {
+  value: T;
+  label: string;
+  /** The heading the option is listed under, if any. */
+  group?: string;
+}
+
+/** The options, with the current value first when it is not one of them (a renamed target). */
+export function withCurrent<T extends string>(
+  options: readonly Option<T>[],
+  value: T,
+  label: string,
+): readonly Option<T>[] {
+  return options.some((o) => o.value === value) ? options : [{ value, label }, ...options];
+}
+
+function Options<T extends string>({ options }: { options: readonly Option<T>[] }) {
+  const one = (o: Option<T>) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  if (!options.some((o) => o.group !== undefined)) return <>{options.map(one)}</>;
+  const groups = [...new Set(options.map((o) => o.group ?? ""))];
+  return (
+    <>
+      {groups.map((g) =>
+        g === "" ? (
+          options.filter((o) => o.group === undefined).map(one)
+        ) : (
+          <optgroup key={g} label={g}>
+            {options.filter((o) => o.group === g).map(one)}
+          </optgroup>
+        ),
+      )}
+    </>
+  );
 }
 
 export function NumberField({
-  label,
-  path,
-  problems,
   value,
   min,
   max,
   step,
+  placeholder,
   onChange,
+  ...field
 }: FieldProps & {
   value: number;
   min?: number;
   max?: number;
   step?: number;
+  placeholder?: string;
   onChange: (v: number) => void;
 }) {
   const errorId = useId();
-  const mine = problemsAt(problems, path);
+  const labelId = useId();
+  const mine = mineOf(field);
   return (
-    <label className="field">
-      <span>{label}</span>
+    <label className={field.wide ? "field field-wide" : "field"}>
+      <span id={labelId}>{field.label}</span>
       <input
         type="number"
+        aria-labelledby={labelId}
         inputMode="numeric"
         value={Number.isFinite(value) ? value : ""}
         min={min}
         max={max}
         step={step ?? 1}
+        placeholder={placeholder}
         aria-invalid={mine.length > 0 || undefined}
         aria-describedby={mine.length > 0 ? errorId : undefined}
         onChange={(e) => onChange(e.currentTarget.valueAsNumber)}
@@ -61,20 +112,20 @@ export function NumberField({
 }
 
 export function TextField({
-  label,
-  path,
-  problems,
   value,
   placeholder,
   onChange,
+  ...field
 }: FieldProps & { value: string; placeholder?: string; onChange: (v: string) => void }) {
   const errorId = useId();
-  const mine = problemsAt(problems, path);
+  const labelId = useId();
+  const mine = mineOf(field);
   return (
-    <label className="field">
-      <span>{label}</span>
+    <label className={field.wide ? "field field-wide" : "field"}>
+      <span id={labelId}>{field.label}</span>
       <input
         type="text"
+        aria-labelledby={labelId}
         value={value}
         placeholder={placeholder}
         aria-invalid={mine.length > 0 || undefined}
@@ -87,33 +138,29 @@ export function TextField({
 }
 
 export function SelectField<T extends string>({
-  label,
-  path,
-  problems,
   value,
   options,
   onChange,
+  ...field
 }: FieldProps & {
   value: T;
-  options: readonly { value: T; label: string }[];
+  options: readonly Option<T>[];
   onChange: (v: T) => void;
 }) {
   const errorId = useId();
-  const mine = problemsAt(problems, path);
+  const labelId = useId();
+  const mine = mineOf(field);
   return (
-    <label className="field">
-      <span>{label}</span>
+    <label className={field.wide ? "field field-wide" : "field"}>
+      <span id={labelId}>{field.label}</span>
       <select
+        aria-labelledby={labelId}
         value={value}
         aria-invalid={mine.length > 0 || undefined}
         aria-describedby={mine.length > 0 ? errorId : undefined}
         onChange={(e) => onChange(e.currentTarget.value as T)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
       <Errors id={errorId} problems={mine} />
     </label>
