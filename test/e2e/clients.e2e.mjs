@@ -1,13 +1,5 @@
 import assert from "node:assert/strict";
-
-/** The value shown beside a label in a panel's counts. */
-async function count(region, label) {
-  const dd = region
-    .locator("dt", { hasText: label })
-    .first()
-    .locator("xpath=following-sibling::dd[1]");
-  return Number((await dd.textContent()).replace(/,/g, ""));
-}
+import { panelCount } from "./pageChecks.mjs";
 
 async function playFor(page, virtualSeconds, speedSlider = "1") {
   await page.getByRole("slider", { name: "Speed" }).fill(speedSlider);
@@ -52,18 +44,21 @@ export const tests = [
       // KafkaProducer turns idempotence off with acks=1.
       await panel.getByText("acks=1 · not idempotent").waitFor();
 
-      const sent = await count(panel, "sent");
+      const sent = await panelCount(panel, "sent");
       await panel.getByRole("textbox", { name: "Key" }).fill("alice");
       await panel.getByRole("textbox", { name: "Value" }).fill("hello");
       await panel.getByRole("button", { name: "Produce one record" }).click();
-      assert.equal(await count(panel, "sent"), sent + 1);
+      assert.equal(await panelCount(panel, "sent"), sent + 1);
 
       await panel.getByRole("combobox", { name: "Burst size" }).selectOption("100");
       await panel.getByRole("button", { name: "Burst of 100" }).click();
-      assert.equal(await count(panel, "sent"), sent + 101);
+      assert.equal(await panelCount(panel, "sent"), sent + 101);
 
       await playFor(page, 3, "1");
-      assert.ok((await count(panel, "acknowledged")) >= sent + 101, "the burst is acknowledged");
+      assert.ok(
+        (await panelCount(panel, "acknowledged")) >= sent + 101,
+        "the burst is acknowledged",
+      );
 
       // The rate and the key workload change live too.
       await panel.getByRole("spinbutton", { name: "Rate (records/s)" }).fill("50");

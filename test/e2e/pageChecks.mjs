@@ -20,3 +20,12 @@ export async function assertNoSideways(page, when) {
     `${when}: the page scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window)`,
   );
 }
+
+/** The number shown beside a label in a panel's counts (a `dt` and its `dd`). */
+export async function panelCount(region, label) {
+  const dd = region
+    .locator("dt", { hasText: label })
+    .first()
+    .locator("xpath=following-sibling::dd[1]");
+  return Number((await dd.textContent()).replace(/,/g, ""));
+}

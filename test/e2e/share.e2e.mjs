@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { sidewaysOverflow } from "./pageChecks.mjs";
 import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 
@@ -44,9 +45,7 @@ async function freshPage(context) {
 const phoneShot = async (page, name) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await sidewaysOverflow(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   return overflow;
 };
