@@ -17,6 +17,9 @@ export interface EngineBenchResult {
   recordsAcknowledged: number;
   recordsPerWallSec: number;
   peakHeapMb: number;
+  /** Live heap halfway through and at the end: equal when retention bounds the memory. */
+  midHeapMb: number;
+  endHeapMb: number;
 }
 
 function acknowledged(state: SimState): number {
@@ -34,6 +37,8 @@ export function runEngineBench(
   const state = created.state;
   let events = 0;
   let peakHeap = 0;
+  let midHeap = 0;
+  let heap = 0;
   let wallMs = 0;
   for (let t = sliceMs; t <= virtualMs; t += sliceMs) {
     const start = performance.now();
@@ -43,7 +48,9 @@ export function runEngineBench(
     // Live memory, not garbage waiting for collection (npm run bench runs with --expose-gc);
     // the collection is outside the timed part.
     (globalThis as { gc?: () => void }).gc?.();
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    heap = process.memoryUsage().heapUsed;
+    peakHeap = Math.max(peakHeap, heap);
+    if (midHeap === 0 && t >= virtualMs / 2) midHeap = heap;
   }
   const acked = acknowledged(state);
   return {
@@ -56,6 +63,8 @@ export function runEngineBench(
     recordsAcknowledged: acked,
     recordsPerWallSec: Math.round(acked / (wallMs / 1000)),
     peakHeapMb: Math.round(peakHeap / 1048576),
+    midHeapMb: Math.round(midHeap / 1048576),
+    endHeapMb: Math.round(heap / 1048576),
   };
 }
 

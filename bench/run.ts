@@ -19,7 +19,7 @@ function print(r: EngineBenchResult): void {
     `${r.name}: ${r.virtualMs / 1000} virtual s in ${(r.wallMs / 1000).toFixed(2)} wall s (x${r.speedup}), ` +
       `${r.events.toLocaleString("en")} events (${r.eventsPerSec.toLocaleString("en")}/s), ` +
       `${r.recordsAcknowledged.toLocaleString("en")} records acknowledged (${r.recordsPerWallSec.toLocaleString("en")}/wall s), ` +
-      `${(r.events / Math.max(1, r.recordsAcknowledged)).toFixed(2)} events per record, ${((r.wallMs * 1000) / Math.max(1, r.events)).toFixed(2)} µs per event, peak heap ${r.peakHeapMb} MB`,
+      `${(r.events / Math.max(1, r.recordsAcknowledged)).toFixed(2)} events per record, ${((r.wallMs * 1000) / Math.max(1, r.events)).toFixed(2)} µs per event, heap ${r.midHeapMb} MB halfway and ${r.endHeapMb} MB at the end (peak ${r.peakHeapMb} MB)`,
   );
 }
 
