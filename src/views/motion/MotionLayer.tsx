@@ -93,14 +93,16 @@ export function MotionLayer({
   return (
     <>
       {/* Paths pass under the cards, so a busy picture never covers a card's words; what
-          moves and what happens is drawn over them. */}
+          moves and what happens is drawn over them. Under reduced motion nothing moves and
+          the routes alone say where each message goes: they are drawn over the cards then. */}
       <svg ref={underRef} className="motion-layer motion-under" aria-hidden="true">
         <g className="layer-hops" />
-        <g className="layer-routes" />
+        {!reduced && <g className="layer-routes" />}
       </svg>
       <svg ref={overRef} className="motion-layer motion-over" aria-hidden="true">
         {/* The compact view's flow bands run in the gutters and carry their rate as words. */}
         <g className="layer-flows" />
+        {reduced && <g className="layer-routes" />}
         <g className="layer-dots" />
         <g className="layer-effects" />
       </svg>
