@@ -237,7 +237,7 @@ export function SimulatorPage() {
   return (
     <>
       {!embed && (
-        <div className="page-toolbar">
+        <section className="page-toolbar" aria-label="Scenario">
           <ScenarioPicker
             scenarios={pickerEntries}
             value={current.builtinId ?? CUSTOM}
@@ -252,7 +252,7 @@ export function SimulatorPage() {
               Share…
             </button>
           </div>
-        </div>
+        </section>
       )}
       {!embed && <FileDrop onFile={onFile} />}
       {notice && <NoticeBanner notice={notice} onAction={act} onDismiss={() => setNotice(null)} />}

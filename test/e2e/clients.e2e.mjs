@@ -65,7 +65,7 @@ export const tests = [
       await panel.getByRole("button", { name: "Set rate of producer checkout" }).click();
       await panel.getByRole("combobox", { name: "Keys" }).selectOption("hot");
       await panel.getByText(/50 records\/s · 5 keys, hot key "hot"/).waitFor();
-      await panel.getByRole("button", { name: "Stop producer checkout" }).click();
+      await panel.getByRole("button", { name: "Stop sending (checkout)" }).click();
       await panel.getByText("stopped", { exact: true }).waitFor();
       await screenshot("clients-producer-1280");
     },

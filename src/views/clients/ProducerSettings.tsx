@@ -119,13 +119,14 @@ export const ProducerSettings = memo(function ProducerSettings({ id }: { id: str
           </button>
         </form>
       )}
+      {/* The name starts with the words on the button, as speech input expects. */}
       <button
         type="button"
-        aria-pressed={!p.running}
         onClick={() => issue({ type: "setProducer", producer: id, running: !p.running })}
-        aria-label={p.running ? `Stop producer ${id}` : `Start producer ${id}`}
+        aria-label={p.running ? `Stop sending (${id})` : `Start sending (${id})`}
       >
-        {p.running ? "■ Stop sending" : "▶ Start sending"}
+        <span aria-hidden="true">{p.running ? "■ " : "▶ "}</span>
+        {p.running ? "Stop sending" : "Start sending"}
       </button>
     </div>
   );

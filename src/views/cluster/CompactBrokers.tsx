@@ -51,24 +51,36 @@ const BrokerTile = memo(function BrokerTile({ tile }: { tile: Tile }) {
       <button
         type="button"
         className="tile-button"
-        aria-label={`Actions for broker ${id}`}
         aria-expanded={open}
         aria-controls={`broker-${id}-actions`}
         onClick={() => setOpen((o) => !o)}
         title={`Broker ${id}: ${status}${controller ? ", controller" : ""}${isolated ? ", isolated" : ""}; leads ${leaders}, in sync ${inSync}, out of sync ${outOfSync}, offline ${offline}`}
       >
         <span className="tile-id">
+          {/* Named by its words, "Actions for broker N", which start with the number shown. */}
+          <span className="sr-only">Actions for broker </span>
           {id}
-          {controller && <span className="tile-controller"> ◆</span>}
-          {status !== "online" && <span className="tile-down"> ✕</span>}
+          {controller && (
+            <span className="tile-controller" aria-hidden="true">
+              {" "}
+              ◆
+            </span>
+          )}
+          {status !== "online" && (
+            <span className="tile-down" aria-hidden="true">
+              {" "}
+              ✕
+            </span>
+          )}
         </span>
+        {/* The counts are said by the tile's description below. */}
         {status === "online" ? (
-          <span className="tile-counts">
+          <span className="tile-counts" aria-hidden="true">
             <span className="count-leader">★{leaders}</span>
             {outOfSync > 0 && <span className="count-out">◐{outOfSync}</span>}
           </span>
         ) : (
-          <span className="tile-counts tile-state">
+          <span className="tile-counts tile-state" aria-hidden="true">
             {status === "offline" ? "down" : "stopping"}
           </span>
         )}
