@@ -26,6 +26,14 @@ import {
 } from "./metrics.ts";
 
 export const CHECKPOINT_INTERVAL_MS = 5_000;
+/**
+ * Checkpoints kept at most. A long run (hours of virtual time, at 100x in a class) would
+ * otherwise hold one every 5 s forever and exhaust the tab's memory; past this many, the older
+ * ones are thinned to an even, wider spacing, and a seek there replays a little longer.
+ */
+export const MAX_CHECKPOINTS = 240;
+/** The newest checkpoints are never thinned: seeking near now stays the fastest. */
+const RECENT_CHECKPOINTS = 60;
 /** The event feed keeps this many recent events. */
 export const MAX_EVENTS = 20_000;
 /** Notable events kept for the whole line of history (the timeline's markers, the feed). */
@@ -61,11 +69,17 @@ export interface Run {
   detail: boolean;
   /** The charts' series, sampled on virtual time up to the horizon (metrics.ts). */
   metrics: Metrics;
+  /** How many checkpoints to keep (MAX_CHECKPOINTS; smaller in tests). */
+  maxCheckpoints: number;
 }
 
 export type RunResult<T = Run> = { ok: true; value: T } | { ok: false; errors: EngineError[] };
 
-export function createRun(spec: SimulationSpec, detail = true): RunResult {
+export function createRun(
+  spec: SimulationSpec,
+  detail = true,
+  maxCheckpoints = MAX_CHECKPOINTS,
+): RunResult {
   const created = createSimulation(spec);
   if (!created.ok) return { ok: false, errors: created.errors };
   return {
@@ -80,8 +94,31 @@ export function createRun(spec: SimulationSpec, detail = true): RunResult {
       horizon: 0,
       detail,
       metrics: createMetrics(created.state),
+      maxCheckpoints: Math.max(2 * RECENT_CHECKPOINTS, maxCheckpoints),
     },
   };
+}
+
+/**
+ * Keeps the first checkpoint, the newest RECENT_CHECKPOINTS, and of those between only the ones
+ * at a multiple of the smallest doubled spacing that brings the list to three quarters of the
+ * limit: an even spacing, so no stretch of the past is much slower to seek into than another.
+ */
+function thinCheckpoints(run: Run): void {
+  const list = run.checkpoints;
+  if (list.length <= run.maxCheckpoints) return;
+  const recentFrom = list.length - RECENT_CHECKPOINTS;
+  const target = Math.floor((run.maxCheckpoints * 3) / 4);
+  // Never denser than the last thinning left the oldest ones: the spacing only widens.
+  const current = list.length > 2 ? list[2]!.time - list[1]!.time : CHECKPOINT_INTERVAL_MS;
+  for (let spacing = Math.max(2 * CHECKPOINT_INTERVAL_MS, current); ; spacing *= 2) {
+    const older = list.slice(1, recentFrom).filter((c) => c.time % spacing === 0);
+    // Ends at the latest once no older checkpoint is left.
+    if (1 + older.length + RECENT_CHECKPOINTS <= target || older.length === 0) {
+      run.checkpoints = [list[0]!, ...older, ...list.slice(recentFrom)];
+      return;
+    }
+  }
 }
 
 function keepRecent(events: SimEvent[]): void {
@@ -123,7 +160,10 @@ function advanceSaving(run: Run, t: number, sink: SimEvent[] | undefined): Engin
   const s = run.state;
   for (;;) {
     const last = run.checkpoints[run.checkpoints.length - 1]!;
-    const nextCheckpoint = last.time + CHECKPOINT_INTERVAL_MS;
+    // Checkpoints fall on multiples of the interval, counted from the state's own time: after a
+    // fork the newest one left may be far behind (thinned), and a replay stops there harmlessly.
+    const nextCheckpoint =
+      (Math.floor(s.time / CHECKPOINT_INTERVAL_MS) + 1) * CHECKPOINT_INTERVAL_MS;
     // Stops at each sample time too: a sample is the state at exactly that virtual time.
     const nextSample = nextSampleTime(s.time);
     const stop = Math.min(t, nextCheckpoint, nextSample);
@@ -134,8 +174,10 @@ function advanceSaving(run: Run, t: number, sink: SimEvent[] | undefined): Engin
     if (s.time > run.horizon) run.horizon = s.time;
     if (!r.ok) return r.error;
     if (s.time === nextSample) recordSample(run.metrics, s);
-    if (stop === nextCheckpoint && s.time === nextCheckpoint)
+    if (stop === nextCheckpoint && s.time === nextCheckpoint && nextCheckpoint > last.time) {
       run.checkpoints.push({ time: nextCheckpoint, state: cloneState(s) });
+      thinCheckpoints(run);
+    }
     if (stop >= t) break;
   }
   if (sink) keepRecent(sink);
