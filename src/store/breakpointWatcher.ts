@@ -92,12 +92,11 @@ export function watchBreakpoints(
     } finally {
       stopping = false;
     }
-    const reason = where ? `${breakpointReason(hit)} ${where}` : breakpointReason(hit);
     breakpoints.setState({
       notice: {
         time: hit.event.time,
-        text: where ? `Paused because ${reason}: ${explain(hit.event)}` : breakpointNotice(hit),
-        reason,
+        text: breakpointNotice(hit, where),
+        reason: breakpointReason(hit, where),
         detail: explain(hit.event),
         hit,
       },

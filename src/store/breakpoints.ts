@@ -81,12 +81,15 @@ const PAUSED_BECAUSE: Record<BreakpointKind, string> = {
   isrShrink: "the ISR shrank",
 };
 
-/** Why playback stopped ("a leader changed"). */
-export function breakpointReason(hit: BreakpointHit): string {
-  return PAUSED_BECAUSE[hit.kind];
+/**
+ * Why playback stopped ("a leader changed"), and where when it matters ("on the right
+ * (acks=all)": the compare page watches two runs).
+ */
+export function breakpointReason(hit: BreakpointHit, where?: string): string {
+  return where ? `${PAUSED_BECAUSE[hit.kind]} ${where}` : PAUSED_BECAUSE[hit.kind];
 }
 
 /** The notice shown when playback stops: why, then what happened, in the feed's words. */
-export function breakpointNotice(hit: BreakpointHit): string {
-  return `Paused because ${breakpointReason(hit)}: ${explain(hit.event)}`;
+export function breakpointNotice(hit: BreakpointHit, where?: string): string {
+  return `Paused because ${breakpointReason(hit, where)}: ${explain(hit.event)}`;
 }
