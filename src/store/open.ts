@@ -87,7 +87,6 @@ export function runFileText(
   scenario: Scenario,
   store: SimStoreApi,
 ): { ok: true; text: string; added: number } | { ok: false; message: string } {
-  const commands = store.getState().run.commands.map((c) => ({ at: c.at, command: c.command }));
-  const r = scenarioWithCommands(scenario, commands);
+  const r = scenarioWithCommands(scenario, store.getState().run.commands);
   return r.ok ? { ok: true, text: scenarioFileText(r.scenario), added: r.added } : r;
 }

@@ -32,22 +32,9 @@ export function scenarioWithCommands(
       ok: false,
       message: `This run has ${count} timeline entries with your commands; a scenario file holds at most ${SCENARIO_LIMITS.timeline}.`,
     };
-  // A stable merge by time: the scenario's own entry comes first at the same moment, as it
-  // ran first in the run (it was scheduled when the run began).
-  const timeline: TimelineEntry[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < scenario.timeline.length || j < added.length) {
-    const mine = scenario.timeline[i];
-    const theirs = added[j];
-    if (mine !== undefined && (theirs === undefined || mine.at <= theirs.at)) {
-      timeline.push(mine);
-      i++;
-    } else if (theirs !== undefined) {
-      timeline.push(theirs);
-      j++;
-    }
-  }
+  // By time, and stable: the scenario's own entry stays first at the same moment, as it ran
+  // first in the run (it was scheduled when the run began).
+  const timeline = [...scenario.timeline, ...added].sort((a, b) => a.at - b.at);
   const checked = validateScenario({ ...scenario, timeline });
   if (!checked.ok)
     return {
