@@ -42,21 +42,17 @@ function splitPartition(name: string): [string, number] {
 export function partitionList(items: readonly string[]): string {
   if (items.length <= 8) return list(items);
   // In topic and number order, so that orders-2 follows orders-1, not orders-19.
-  const sorted = [...items].sort((a, b) => {
-    const [ta, na] = splitPartition(a);
-    const [tb, nb] = splitPartition(b);
-    return ta === tb ? na - nb : ta < tb ? -1 : 1;
-  });
+  const sorted = items
+    .map((name) => ({ name, at: splitPartition(name) }))
+    .sort((a, b) => (a.at[0] === b.at[0] ? a.at[1] - b.at[1] : a.at[0] < b.at[0] ? -1 : 1));
   const runs: string[] = [];
   let start = 0;
   for (let i = 1; i <= sorted.length; i++) {
-    const next = sorted[i];
-    if (next !== undefined) {
-      const [topic, n] = splitPartition(sorted[i - 1]!);
-      const [nextTopic, nextN] = splitPartition(next);
-      if (nextTopic === topic && nextN === n + 1) continue;
-    }
-    runs.push(i - 1 === start ? sorted[start]! : `${sorted[start]!} to ${sorted[i - 1]!}`);
+    const [topic, n] = sorted[i - 1]!.at;
+    const next = sorted[i]?.at;
+    if (next && next[0] === topic && next[1] === n + 1) continue;
+    const first = sorted[start]!.name;
+    runs.push(i - 1 === start ? first : `${first} to ${sorted[i - 1]!.name}`);
     start = i;
   }
   const shown = runs.length > 6 ? [...runs.slice(0, 6), `and ${runs.length - 6} more runs`] : runs;
