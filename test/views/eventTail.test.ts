@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openBuiltinScenario } from "../../src/store/open.ts";
 import { DETAIL_EVENT_TYPES, type SimEvent } from "../../src/store/index.ts";
-import { recentEffects, recentThroughput } from "../../src/views/motion/activity.ts";
+import { recentEffects, type Throughput } from "../../src/views/motion/activity.ts";
 import { createEventTail } from "../../src/views/motion/eventTail.ts";
 
 const FLOW_MS = 1_000;
@@ -13,6 +13,25 @@ function playing() {
   const store = opened.store;
   store.getState().play();
   return store;
+}
+
+/** Records per second over the window, by a plain walk back over the whole trace. */
+function recentThroughput(events: readonly SimEvent[], now: number, windowMs: number): Throughput {
+  const out: Throughput = { producers: {}, consumers: {}, brokers: {} };
+  const perSec = 1000 / windowMs;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.time > now) continue;
+    if (e.time <= now - windowMs) break;
+    if (e.type === "batchAppended") {
+      out.producers[e.producer] = (out.producers[e.producer] ?? 0) + e.count * perSec;
+      const b = String(e.broker);
+      out.brokers[b] = (out.brokers[b] ?? 0) + e.count * perSec;
+    } else if (e.type === "recordsConsumed") {
+      out.consumers[e.consumer] = (out.consumers[e.consumer] ?? 0) + e.count * perSec;
+    }
+  }
+  return out;
 }
 
 /** What a full walk back over the trace says, to hold the incremental reading to. */

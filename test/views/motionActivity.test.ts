@@ -5,11 +5,15 @@ import {
   partyAnchor,
   recentEffects,
   recentHops,
-  recentThroughput,
   replicaAnchor,
 } from "../../src/views/motion/activity.ts";
+import { createEventTail } from "../../src/views/motion/eventTail.ts";
 import { curveBetween, pointAt, progress } from "../../src/views/motion/geometry.ts";
 import { effectWindow, hopWindow } from "../../src/views/motion/timing.ts";
+
+/** The compact view's records per second over `windowMs` before `now`, read afresh. */
+const throughput = (events: readonly SimEvent[], now: number, windowMs: number) =>
+  createEventTail(windowMs, windowMs)(events, now).throughput;
 
 function state(): SimState {
   const opened = openBuiltinScenario("default");
@@ -329,12 +333,12 @@ describe("throughput and windows", () => {
         count: 3,
       }),
     ];
-    expect(recentThroughput(events, 1_000, 1_000)).toEqual({
+    expect(throughput(events, 1_000, 1_000)).toEqual({
       producers: { p: 6 },
       consumers: { "g-1": 3 },
       brokers: { "1": 4, "2": 2 },
     });
-    expect(recentThroughput(events, 1_000, 500)).toEqual({
+    expect(throughput(events, 1_000, 500)).toEqual({
       producers: { p: 4 },
       consumers: { "g-1": 6 },
       brokers: { "2": 4 },

@@ -178,25 +178,3 @@ export interface Throughput {
   consumers: Record<string, number>;
   brokers: Record<string, number>;
 }
-
-export function recentThroughput(
-  events: readonly SimEvent[],
-  now: number,
-  windowMs: number,
-): Throughput {
-  const out: Throughput = { producers: {}, consumers: {}, brokers: {} };
-  const perSec = 1000 / windowMs;
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.time > now) continue;
-    if (e.time <= now - windowMs) break;
-    if (e.type === "batchAppended") {
-      out.producers[e.producer] = (out.producers[e.producer] ?? 0) + e.count * perSec;
-      const b = String(e.broker);
-      out.brokers[b] = (out.brokers[b] ?? 0) + e.count * perSec;
-    } else if (e.type === "recordsConsumed") {
-      out.consumers[e.consumer] = (out.consumers[e.consumer] ?? 0) + e.count * perSec;
-    }
-  }
-  return out;
-}

@@ -18,7 +18,7 @@ interface Flow {
 type Totals = Map<string, { records: number; flows: number }>;
 
 export interface CompactActivity {
-  /** Records per second over the last `flowWindowMs`, as recentThroughput counts them. */
+  /** Records per second over the last `flowWindowMs`, by where they were counted. */
   throughput: Throughput;
   /** The notable (non-detail) events of the last `notableWindowMs`, oldest first. */
   notable: readonly SimEvent[];
