@@ -71,6 +71,37 @@ function Options<T extends string>({ options }: { options: readonly Option<T>[] 
   );
 }
 
+/** What a control needs from its frame: its name, and whether and where it is said to be wrong. */
+interface ControlProps {
+  "aria-labelledby": string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A labelled field with the validator's problems beside it; `control` draws the input. */
+function FieldFrame({
+  field,
+  control,
+}: {
+  field: FieldProps;
+  control: (props: ControlProps) => ReactNode;
+}) {
+  const errorId = useId();
+  const labelId = useId();
+  const mine = mineOf(field);
+  return (
+    <label className={field.wide ? "field field-wide" : "field"}>
+      <span id={labelId}>{field.label}</span>
+      {control({
+        "aria-labelledby": labelId,
+        "aria-invalid": mine.length > 0 || undefined,
+        "aria-describedby": mine.length > 0 ? errorId : undefined,
+      })}
+      <Errors id={errorId} problems={mine} />
+    </label>
+  );
+}
+
 export function NumberField({
   value,
   min,
@@ -87,27 +118,23 @@ export function NumberField({
   placeholder?: string;
   onChange: (v: number) => void;
 }) {
-  const errorId = useId();
-  const labelId = useId();
-  const mine = mineOf(field);
   return (
-    <label className={field.wide ? "field field-wide" : "field"}>
-      <span id={labelId}>{field.label}</span>
-      <input
-        type="number"
-        aria-labelledby={labelId}
-        inputMode="numeric"
-        value={Number.isFinite(value) ? value : ""}
-        min={min}
-        max={max}
-        step={step ?? 1}
-        placeholder={placeholder}
-        aria-invalid={mine.length > 0 || undefined}
-        aria-describedby={mine.length > 0 ? errorId : undefined}
-        onChange={(e) => onChange(e.currentTarget.valueAsNumber)}
-      />
-      <Errors id={errorId} problems={mine} />
-    </label>
+    <FieldFrame
+      field={field}
+      control={(props) => (
+        <input
+          type="number"
+          {...props}
+          inputMode="numeric"
+          value={Number.isFinite(value) ? value : ""}
+          min={min}
+          max={max}
+          step={step ?? 1}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.currentTarget.valueAsNumber)}
+        />
+      )}
+    />
   );
 }
 
@@ -117,23 +144,19 @@ export function TextField({
   onChange,
   ...field
 }: FieldProps & { value: string; placeholder?: string; onChange: (v: string) => void }) {
-  const errorId = useId();
-  const labelId = useId();
-  const mine = mineOf(field);
   return (
-    <label className={field.wide ? "field field-wide" : "field"}>
-      <span id={labelId}>{field.label}</span>
-      <input
-        type="text"
-        aria-labelledby={labelId}
-        value={value}
-        placeholder={placeholder}
-        aria-invalid={mine.length > 0 || undefined}
-        aria-describedby={mine.length > 0 ? errorId : undefined}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-      <Errors id={errorId} problems={mine} />
-    </label>
+    <FieldFrame
+      field={field}
+      control={(props) => (
+        <input
+          type="text"
+          {...props}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      )}
+    />
   );
 }
 
@@ -147,23 +170,15 @@ export function SelectField<T extends string>({
   options: readonly Option<T>[];
   onChange: (v: T) => void;
 }) {
-  const errorId = useId();
-  const labelId = useId();
-  const mine = mineOf(field);
   return (
-    <label className={field.wide ? "field field-wide" : "field"}>
-      <span id={labelId}>{field.label}</span>
-      <select
-        aria-labelledby={labelId}
-        value={value}
-        aria-invalid={mine.length > 0 || undefined}
-        aria-describedby={mine.length > 0 ? errorId : undefined}
-        onChange={(e) => onChange(e.currentTarget.value as T)}
-      >
-        <Options options={options} />
-      </select>
-      <Errors id={errorId} problems={mine} />
-    </label>
+    <FieldFrame
+      field={field}
+      control={(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+          <Options options={options} />
+        </select>
+      )}
+    />
   );
 }
 
