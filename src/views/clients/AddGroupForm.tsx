@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useShallow } from "zustand/react/shallow";
 import { useSim, useSimApi } from "../SimContext.tsx";
+import { useTopicNames } from "../useTopicNames.ts";
 import { ASSIGNOR_CHOICES } from "./AssignorSelect.tsx";
 import { plannedConsumerIds } from "./groupView.ts";
 import { MAX_MEMBERS, newGroupCommands, type NewGroupErrors } from "./newGroup.ts";
@@ -18,14 +18,7 @@ function suggestedId(groups: Readonly<Record<string, unknown>>): string {
  * consumers with the same group.id subscribe, and the coordinator shares the partitions out.
  */
 export function AddGroupForm({ startOpen }: { startOpen: boolean }) {
-  const topics = useSim(
-    useShallow((s) =>
-      Object.values(s.run.state.topics)
-        .filter((t) => !t.internal)
-        .map((t) => t.name)
-        .sort(),
-    ),
-  );
+  const topics = useTopicNames();
   const issue = useSim((s) => s.issue);
   const api = useSimApi();
   const id = useId();

@@ -1,6 +1,6 @@
 import { useId } from "react";
-import { useShallow } from "zustand/react/shallow";
 import { useSim } from "../SimContext.tsx";
+import { useTopicNames } from "../useTopicNames.ts";
 import { TopicConfigForm } from "./TopicConfigForm.tsx";
 import "./controls.css";
 
@@ -9,14 +9,7 @@ import "./controls.css";
  * change a topic's configs live (kafka-configs --alter).
  */
 export function ClusterControls() {
-  const topics = useSim(
-    useShallow((s) =>
-      Object.values(s.run.state.topics)
-        .filter((t) => !t.internal)
-        .map((t) => t.name)
-        .sort(),
-    ),
-  );
+  const topics = useTopicNames();
   const issue = useSim((s) => s.issue);
   const headingId = useId();
   return (
