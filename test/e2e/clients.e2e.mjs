@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { panelCount } from "./pageChecks.mjs";
+import { assertNoSideways, panelCount } from "./pageChecks.mjs";
 
 async function playFor(page, virtualSeconds, speedSlider = "1") {
   await page.getByRole("slider", { name: "Speed" }).fill(speedSlider);
@@ -20,14 +20,6 @@ async function playFor(page, virtualSeconds, speedSlider = "1") {
     { timeout: 20000 },
   );
   await page.getByRole("button", { name: "Pause", exact: true }).click();
-}
-
-async function noHorizontalScroll(page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  assert.ok(scroll <= client, `the page scrolls sideways: ${scroll}px wide in ${client}px`);
 }
 
 export const tests = [
@@ -182,7 +174,7 @@ export const tests = [
         .getByText(/In sync: orders 18 of 18 replicas; payments 18 of 18 replicas\./)
         .waitFor();
       assert.equal(await throughput.locator(".now-cursor line").count(), 1);
-      await noHorizontalScroll(page);
+      await assertNoSideways(page);
       await page.getByRole("region", { name: "Charts" }).screenshot({
         path: "test-results/screenshots/clients-charts-1280.png",
       });
@@ -190,7 +182,7 @@ export const tests = [
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByRole("region", { name: "Consumer group fulfilment" }).waitFor();
-      await noHorizontalScroll(page);
+      await assertNoSideways(page);
       await screenshot("clients-classroom-390");
     },
   },

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertNoSideways } from "./pageChecks.mjs";
 
 async function playFor(page, virtualSeconds) {
   const clock = page.locator("[aria-label='Virtual time']");
@@ -18,14 +19,6 @@ async function playFor(page, virtualSeconds) {
     { timeout: 30000 },
   );
   await page.getByRole("button", { name: "Pause", exact: true }).click();
-}
-
-async function noHorizontalScroll(page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  assert.ok(scroll <= client, `the page scrolls sideways: ${scroll}px wide in ${client}px`);
 }
 
 /** The committed offsets of a group's offsets table, summed. */
@@ -105,7 +98,7 @@ async function addGroupAndWatch(page, screenshot, tag) {
   await scrollTo(form);
   await view(page, `groups-duplicate-${tag}-view`);
   await screenshot(`groups-duplicate-${tag}`);
-  await noHorizontalScroll(page);
+  await assertNoSideways(page);
 }
 
 export const tests = [
@@ -128,7 +121,7 @@ export const tests = [
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => document.activeElement?.getAttribute("type"));
       assert.equal(focused, "text", "Tab from the summary reaches the group id");
-      await noHorizontalScroll(page);
+      await assertNoSideways(page);
       await addGroupAndWatch(page, screenshot, "390");
     },
   },

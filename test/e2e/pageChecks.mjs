@@ -10,14 +10,14 @@ export async function sidewaysOverflow(page) {
 }
 
 /** Fails, naming the moment, if the page scrolls sideways. */
-export async function assertNoSideways(page, when) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+export async function assertNoSideways(page, when = "the page") {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
+    clientWidth: document.documentElement.clientWidth,
   }));
   assert.ok(
-    scrollWidth <= innerWidth,
-    `${when}: the page scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window)`,
+    scrollWidth <= clientWidth,
+    `${when}: the page scrolls sideways (${scrollWidth} px wide in ${clientWidth} px)`,
   );
 }
 
