@@ -34,7 +34,7 @@ export function GroupMember({
           <span className="idle-reason">{m.idle}</span>
         ) : m.partitions.length > 0 ? (
           <>
-            <span className="visually-hidden">Partitions: </span>
+            <span className="sr-only">Partitions: </span>
             {m.partitions.map((p) => (
               <span key={p} className="partition-chip">
                 {p}

@@ -37,7 +37,7 @@ function Chapter({
           {done ? "✓" : lesson.chapter}
         </span>
         <span className="chapter-title">
-          <span className="visually-hidden">Chapter {lesson.chapter}: </span>
+          <span className="sr-only">Chapter {lesson.chapter}: </span>
           {lesson.title}
         </span>
         <span className="chapter-status">

@@ -60,7 +60,7 @@ export function StepStatus({
           return (
             <li key={text} className={mark === "✓" ? "met" : undefined}>
               <span aria-hidden="true">{mark}</span>{" "}
-              <span className="visually-hidden">{mark === "✓" ? "done: " : "not yet: "}</span>
+              <span className="sr-only">{mark === "✓" ? "done: " : "not yet: "}</span>
               {text}
             </li>
           );
