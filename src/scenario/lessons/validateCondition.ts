@@ -45,14 +45,19 @@ const GROUP_STATES: GroupStateName[] = [
 
 const NUMBER = { min: 0, max: Number.MAX_SAFE_INTEGER, what: "a number" };
 
-function readRange(
+/**
+ * `atLeast` and/or `atMost`, each within `rule`. A condition that must bound something
+ * (`required`) says so when both are missing; one that need not reads as no bound at all.
+ */
+export function readRange(
   o: Record<string, unknown>,
   path: string,
   problems: Problem[],
   required: boolean,
+  rule: { min: number; max: number; what: string } = NUMBER,
 ): Range | undefined {
-  const atLeast = readInt(o, "atLeast", path, NUMBER, problems, false);
-  const atMost = readInt(o, "atMost", path, NUMBER, problems, false);
+  const atLeast = readInt(o, "atLeast", path, rule, problems, false);
+  const atMost = readInt(o, "atMost", path, rule, problems, false);
   if (atLeast === undefined && atMost === undefined) {
     if (required && get(o, "atLeast") === undefined && get(o, "atMost") === undefined)
       problems.push({ path, message: 'needs "atLeast", "atMost" or both' });

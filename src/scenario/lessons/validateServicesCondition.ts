@@ -4,10 +4,10 @@
 
 import type { FailReason } from "../../engine/index.ts";
 import { childPath, describeValue, didYouMean, listOf, quote, type Problem } from "../problems.ts";
-import { get, isRecord, readInt, unknownFields } from "../readers.ts";
-import type { Condition, Range, ServicesSideRef } from "./schema.ts";
+import { get, isRecord, unknownFields } from "../readers.ts";
+import type { Condition, ServicesSideRef } from "./schema.ts";
 import { servicesSideIndex, SIDE_REFS, type ServicesWorld } from "./servicesWorld.ts";
-import { CONDITION_KINDS, readConditionList } from "./validateCondition.ts";
+import { CONDITION_KINDS, readConditionList, readRange } from "./validateCondition.ts";
 
 /** The figure each kind reads, for the "unknown kind" message and the docs. */
 export const SERVICES_CONDITION_KINDS = [
@@ -33,31 +33,7 @@ const FAIL_REASONS: FailReason[] = [
   "overwhelmed by push",
 ];
 
-const NUMBER = { min: 0, max: Number.MAX_SAFE_INTEGER, what: "a number" };
 const PERCENT = { min: 0, max: 100, what: "a percentage" };
-
-function readRange(
-  o: Record<string, unknown>,
-  path: string,
-  rule: typeof NUMBER,
-  problems: Problem[],
-): Range | undefined {
-  const atLeast = readInt(o, "atLeast", path, rule, problems, false);
-  const atMost = readInt(o, "atMost", path, rule, problems, false);
-  if (atLeast === undefined && atMost === undefined) {
-    if (get(o, "atLeast") === undefined && get(o, "atMost") === undefined)
-      problems.push({ path, message: 'needs "atLeast", "atMost" or both' });
-    return undefined;
-  }
-  if (atLeast !== undefined && atMost !== undefined && atLeast > atMost) {
-    problems.push({ path, message: `atLeast (${atLeast}) is larger than atMost (${atMost})` });
-    return undefined;
-  }
-  const r: Range = {};
-  if (atLeast !== undefined) r.atLeast = atLeast;
-  if (atMost !== undefined) r.atMost = atMost;
-  return r;
-}
 
 function readSide(
   body: Record<string, unknown>,
@@ -123,14 +99,20 @@ export function readServicesCondition(
   const before = problems.length;
   if (kind === "time" || kind === "elapsed") {
     unknownFields(body, at, ["atLeast", "atMost"], problems);
-    const range = readRange(body, at, NUMBER, problems);
+    const range = readRange(body, at, problems, true);
     if (problems.length > before || !range) return undefined;
     return { [kind]: range } as Condition;
   }
   const fields = ["side", "atLeast", "atMost", ...(kind === "servicesFailed" ? ["reason"] : [])];
   unknownFields(body, at, fields, problems);
   const side = readSide(body, at, world, problems, kind === "servicesQueueDepth" ? "broker" : null);
-  const range = readRange(body, at, kind === "servicesSenderBusy" ? PERCENT : NUMBER, problems);
+  const range = readRange(
+    body,
+    at,
+    problems,
+    true,
+    kind === "servicesSenderBusy" ? PERCENT : undefined,
+  );
   const out: Record<string, unknown> = { side, ...range };
   if (kind === "servicesFailed" && get(body, "reason") !== undefined) {
     const reason = get(body, "reason");
