@@ -151,4 +151,128 @@ export const tests = [
       await page.getByText("billing-3").first().waitFor();
     },
   },
+  {
+    name: "builder: a consumer crash at 5 s and a burst to partition 2 at 6 s happen in the run",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(baseUrl);
+      await page.getByRole("button", { name: "New scenario…" }).click();
+      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      await dialog
+        .getByRole("group", { name: "Producer 1" })
+        .getByLabel("Records per second")
+        .fill("0");
+      await dialog.getByRole("button", { name: "Add consumer group" }).click();
+
+      const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
+      const action = event(1).getByLabel("Action");
+      // The consumer actions are listed under their own heading.
+      assert.deepEqual(
+        await action.evaluate((s) =>
+          [...s.querySelectorAll("optgroup[label='Consumer'] option")].map((o) => o.textContent),
+        ),
+        [
+          "Crash consumer",
+          "Restart consumer",
+          "Remove consumer (leaves the group)",
+          "Pause consumer",
+          "Resume consumer",
+          "Stall consumer (stops polling)",
+          "Set processing time",
+        ],
+      );
+      await event(1).getByLabel("At (seconds)").fill("5");
+      await action.selectOption({ label: "Crash consumer" });
+      const consumer = event(1).getByLabel("Consumer", { exact: true });
+      assert.equal(await consumer.inputValue(), "billing-1");
+      await consumer.selectOption("billing-2");
+
+      await dialog.getByRole("button", { name: "Add event" }).click();
+      await event(2).getByLabel("At (seconds)").fill("6");
+      await event(2).getByLabel("Action").selectOption({ label: "Burst of records" });
+      await event(2).getByLabel("Records", { exact: true }).fill("300");
+      const partition = event(2).getByLabel("Partition");
+      await partition.fill("3");
+      await event(2).getByText('topic "orders" has no partition 3').waitFor();
+      assert.equal(await partition.getAttribute("aria-invalid"), "true");
+      await partition.fill("2");
+      await dialog.getByText("The scenario is valid.").waitFor();
+
+      await dialog.getByRole("button", { name: "Open in simulator" }).click();
+      await dialog.waitFor({ state: "detached" });
+      const group = page.getByRole("region", { name: "Consumer group billing" });
+      await group.getByRole("button", { name: "Crash billing-2" }).waitFor();
+
+      const at = await playPast(page, 7000);
+      assert.ok(at > 7000, `the run passed 7 s (${at} ms)`);
+      // A crashed member offers a restart; the other one still runs.
+      await group.getByRole("button", { name: "Restart billing-2" }).waitFor();
+      await group.getByRole("button", { name: "Crash billing-1" }).waitFor();
+      await screenshot("builder-consumer-crashed");
+
+      await page.getByRole("button", { name: "Tables" }).click();
+      const topics = page.getByRole("table", { name: "Topics" });
+      await topics.waitFor();
+      const leo = {};
+      for (const row of await topics.getByRole("row").all()) {
+        const cells = await row.getByRole("cell").allTextContents();
+        if (cells[0] === "orders") leo[cells[1]] = Number(cells[6]);
+      }
+      assert.deepEqual(leo, { 0: 0, 1: 0, 2: 300 });
+    },
+  },
+  {
+    name: "builder: consumer, key and burst rows, and a problem with a whole event, read well",
+    run: async ({ page, baseUrl }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(baseUrl);
+      await page.getByRole("button", { name: "New scenario…" }).click();
+      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      await dialog.getByRole("button", { name: "Add consumer group" }).click();
+      const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
+      const add = async (n, at, label) => {
+        if (n > 1) await dialog.getByRole("button", { name: "Add event" }).click();
+        await event(n).getByLabel("At (seconds)").fill(String(at));
+        await event(n).getByLabel("Action").selectOption({ label });
+      };
+      await add(1, 5, "Add a group member");
+      await add(2, 6, "Set processing time");
+      await event(2).getByLabel("Consumer", { exact: true }).selectOption("billing-3");
+      await event(2).getByLabel("ms per record").fill("200");
+      await add(3, 7, "Change producer keys");
+      await event(3).getByLabel("Keys (comma-separated)").fill("alice, bob");
+      await event(3).getByLabel("Key distribution").selectOption("hot");
+      await add(4, 8, "Burst of records");
+      await event(4).getByLabel("Partition").fill("1");
+      await dialog.getByText("The scenario is valid.").waitFor();
+      await viewShot(page, event(3), "builder-new-rows-1280");
+      assert.equal(await phoneShot(page, event(2), "builder-new-rows-390"), 0);
+
+      // The member is added at 5 s: at 4 s there is no billing-3 to slow down.
+      await event(2).getByLabel("At (seconds)").fill("4");
+      const consumer = event(2).getByLabel("Consumer", { exact: true });
+      await event(2).getByText('no consumer with id "billing-3"').waitFor();
+      assert.equal(await consumer.getAttribute("aria-invalid"), "true");
+      assert.equal(
+        await consumer.locator("option:checked").textContent(),
+        "billing-3 (not there at that time)",
+      );
+      await event(2).getByLabel("At (seconds)").fill("6");
+
+      // A renamed group: the row stays on the same member.
+      await dialog.getByRole("group", { name: "Group 1" }).getByLabel("group.id").fill("fees");
+      assert.equal(await consumer.inputValue(), "fees-3");
+
+      // One broker more than a cluster may have: the problem is the event's, shown on its row.
+      await dialog.getByLabel("Brokers", { exact: true }).fill("200");
+      await add(5, 9, "Add a broker");
+      await event(5).getByText("a cluster has at most 200 brokers").waitFor();
+      const described = await event(5).evaluate(
+        (g) => document.getElementById(g.getAttribute("aria-describedby"))?.textContent,
+      );
+      assert.equal(described, "a cluster has at most 200 brokers");
+      await viewShot(page, event(5), "builder-event-problem-1280");
+      assert.equal(await phoneShot(page, event(5), "builder-event-problem-390"), 0);
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Problem } from "../../store/index.ts";
-import type { Acks } from "./builderForm.ts";
+import { KEY_DISTRIBUTIONS, type Acks } from "./builderForm.ts";
 import { Item, NumberField, SelectField, TextField, withCurrent, type Option } from "./fields.tsx";
+import { eventProblems } from "./problemPaths.ts";
 import {
   ACTIONS,
   actionGroup,
@@ -12,7 +13,10 @@ import {
   type TimelineForm,
 } from "./timelineForm.ts";
 
-/** What an event may act on: the brokers, producers, topics and groups defined in the form. */
+/**
+ * What an event may act on: the brokers, producers, topics and groups defined in the form, and
+ * the consumers that exist when the event runs.
+ */
 export type TargetOptions = Record<Target, readonly Option<string>[]>;
 
 const ACTION_OPTIONS = ACTIONS.map((a) => ({
@@ -35,8 +39,9 @@ const targetValue = (e: TimelineForm, t: Target): string =>
   t === "broker" ? String(e.broker) : e[t];
 
 /**
- * One timeline event: when, what, on which broker, producer, topic or group, and the one value
- * the action needs. Only those fields are shown; problems appear beside the field they are about.
+ * One timeline event: when, what, on which broker, producer, topic, group or consumer, and the
+ * values the action needs. Only those fields are shown; problems appear beside the field they
+ * are about, and those about the event as a whole under its name.
  */
 export function EventRow({
   index,
@@ -77,7 +82,11 @@ export function EventRow({
   };
 
   return (
-    <Item legend={`Event ${index + 1}`} onRemove={onRemove}>
+    <Item
+      legend={`Event ${index + 1}`}
+      onRemove={onRemove}
+      problems={eventProblems(problems, index, e.action)}
+    >
       <NumberField
         label="At (seconds)"
         {...field("at")}
@@ -103,7 +112,11 @@ export function EventRow({
           options={withCurrent(
             targets[target],
             current,
-            current === "" ? "(none)" : `${current} (not defined)`,
+            current === ""
+              ? "(none)"
+              : target === "consumer"
+                ? `${current} (not there at that time)`
+                : `${current} (not defined)`,
           )}
           onChange={(v) => onChange(targetPatch(target, v))}
         />
@@ -163,6 +176,14 @@ function valueFields(
             placeholder="none: no key"
             onChange={(key) => onChange({ key })}
           />
+          <NumberField
+            label="Partition"
+            {...field("partition")}
+            value={e.partition}
+            min={0}
+            placeholder="any: the partitioner"
+            onChange={(partition) => onChange({ partition })}
+          />
         </>
       );
     case "setRate":
@@ -185,6 +206,26 @@ function valueFields(
           options={ACKS_OPTIONS}
           onChange={(acks) => onChange({ acks })}
         />
+      );
+    case "setKeys":
+      return (
+        <>
+          <TextField
+            label="Keys (comma-separated)"
+            {...field("keys")}
+            wide
+            value={e.keys}
+            placeholder="none: no keys"
+            onChange={(keys) => onChange({ keys })}
+          />
+          <SelectField
+            label="Key distribution"
+            {...field("keyDistribution")}
+            value={e.keyDistribution}
+            options={KEY_DISTRIBUTIONS}
+            onChange={(keyDistribution) => onChange({ keyDistribution })}
+          />
+        </>
       );
     case "setMinIsr":
       return (
@@ -211,9 +252,20 @@ function valueFields(
         <TextField
           label="Member id"
           {...field("consumer")}
-          value={e.consumer}
+          value={e.memberId}
           placeholder={nextMember ?? ""}
-          onChange={(consumer) => onChange({ consumer })}
+          onChange={(memberId) => onChange({ memberId })}
+        />
+      );
+    case "setProcessingTime":
+      return (
+        <NumberField
+          label="ms per record"
+          {...field("ms")}
+          value={e.processingMs}
+          min={0}
+          max={3600000}
+          onChange={(processingMs) => onChange({ processingMs })}
         />
       );
     default:

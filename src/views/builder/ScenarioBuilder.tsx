@@ -10,8 +10,8 @@ import {
   addedBrokerIds,
   ASSIGNORS,
   initialForm,
+  KEY_DISTRIBUTIONS,
   newGroup,
-  nextMemberIds,
   renamed,
   newProducer,
   newTopic,
@@ -20,6 +20,7 @@ import {
 } from "./builderForm.ts";
 import { EventRow, type TargetOptions } from "./EventRow.tsx";
 import { CheckField, Item, NumberField, SelectField, TextField, withCurrent } from "./fields.tsx";
+import { consumersAt, nextMemberIds, withMembersFollowing } from "./members.ts";
 import { newEvent } from "./timelineForm.ts";
 import "./builder.css";
 
@@ -29,9 +30,9 @@ const removeAt = <T,>(list: readonly T[], i: number): T[] => list.filter((_, j) 
 
 /**
  * A form for a scenario without writing JSON: the cluster, topics, producers, consumer groups
- * and a timeline of events (broker faults, producer bursts and changes, topic configs, new group
- * members). Every change is checked by the scenario validator, and its problems appear beside
- * the fields they are about.
+ * and a timeline of events (broker faults, producer bursts and changes, topic configs, group
+ * members added, crashed, paused...). Every change is checked by the scenario validator, and
+ * its problems appear beside the fields they are about.
  */
 export function ScenarioBuilder({
   onClose,
@@ -52,10 +53,13 @@ export function ScenarioBuilder({
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const set = (patch: Partial<BuilderForm>): void => setForm((f) => ({ ...f, ...patch }));
+  // Every edit keeps consumer events on their member when its name moves (a renamed group).
+  const set = (patch: Partial<BuilderForm>): void =>
+    setForm((f) => withMembersFollowing(f, { ...f, ...patch }));
   const topicNames = form.topics.map((t) => t.name);
   const addedBrokers = addedBrokerIds(form);
   const nextMembers = nextMemberIds(form);
+  const consumers = consumersAt(form);
   const brokerIds = [
     ...Array.from({ length: Math.max(0, Math.min(200, form.brokers || 0)) }, (_, i) => i + 1),
     ...addedBrokers.filter((id): id is number => id !== undefined).sort((a, b) => a - b),
@@ -67,9 +71,10 @@ export function ScenarioBuilder({
     producer: named(form.producers.map((p) => p.id)),
     topic: named(topicNames),
     group: named(form.groups.map((g) => g.groupId)),
+    consumer: [],
   };
   const rename = (kind: "producer" | "topic" | "group", i: number, to: string): void =>
-    setForm((f) => renamed(f, kind, i, to));
+    setForm((f) => withMembersFollowing(f, renamed(f, kind, i, to)));
 
   const open = (): void => {
     if (problems.length > 0) {
@@ -241,6 +246,14 @@ export function ScenarioBuilder({
                   onChange={(keys) => put({ keys })}
                 />
                 <SelectField
+                  label="Key distribution"
+                  path={`${path}.keyDistribution`}
+                  problems={problems}
+                  value={p.keyDistribution}
+                  options={KEY_DISTRIBUTIONS}
+                  onChange={(keyDistribution) => put({ keyDistribution })}
+                />
+                <SelectField
                   label="acks"
                   path={`${path}.acks`}
                   problems={problems}
@@ -349,7 +362,7 @@ export function ScenarioBuilder({
               index={i}
               event={e}
               problems={problems}
-              targets={targets}
+              targets={{ ...targets, consumer: named(consumers[i] ?? []) }}
               addedBroker={addedBrokers[i]}
               nextMember={nextMembers[i]}
               onChange={(patch) =>
@@ -368,6 +381,7 @@ export function ScenarioBuilder({
                     producer: form.producers[0]?.id,
                     topic: topicNames[0],
                     group: form.groups[0]?.groupId,
+                    consumer: consumers.flat()[0],
                   }),
                 ],
               })

@@ -2,9 +2,16 @@
 // what a person types (strings where a field may be left empty); `toDocument` writes the
 // scenario document, which the scenario validator then checks like any file.
 
-import { newEvent, type TimelineForm } from "./timelineForm.ts";
+import { addedMemberIds } from "./members.ts";
+import { newEvent, runOrder, type TimelineForm } from "./timelineForm.ts";
 
 export type Acks = "all" | "1" | "0";
+/** "hot": the first key takes most of the records (a skewed workload). */
+export type KeyDistribution = "uniform" | "hot";
+export const KEY_DISTRIBUTIONS: readonly { value: KeyDistribution; label: string }[] = [
+  { value: "uniform", label: "uniform" },
+  { value: "hot", label: "hot (first key: 80%)" },
+];
 export type Idempotence = "default" | "true" | "false";
 export type Assignor = "range" | "roundrobin" | "sticky" | "cooperative-sticky";
 export const ASSIGNORS: readonly Assignor[] = [
@@ -29,6 +36,7 @@ export interface ProducerForm {
   ratePerSec: number;
   /** Comma-separated; empty sends records without a key. */
   keys: string;
+  keyDistribution: KeyDistribution;
   acks: Acks;
   idempotence: Idempotence;
 }
@@ -65,6 +73,7 @@ export const newProducer = (n: number, topic: string): ProducerForm => ({
   topic,
   ratePerSec: 10,
   keys: "alice, bob, carol",
+  keyDistribution: "uniform",
   acks: "all",
   idempotence: "default",
 });
@@ -86,7 +95,7 @@ export const initialForm = (): BuilderForm => ({
   timeline: [newEvent(1, { producer: "checkout", topic: "orders" })],
 });
 
-const keysOf = (text: string): string[] | null => {
+export const keysOf = (text: string): string[] | null => {
   const keys = text
     .split(",")
     .map((k) => k.trim())
@@ -104,7 +113,7 @@ export function toDocument(f: BuilderForm): unknown {
         }))
       : f.brokers;
   const added = addedBrokerIds(f);
-  const members = nextMemberIds(f);
+  const members = addedMemberIds(f);
   return {
     version: 1,
     name: f.name,
@@ -128,6 +137,7 @@ export function toDocument(f: BuilderForm): unknown {
       acks: p.acks,
       ratePerSec: p.ratePerSec,
       keys: keysOf(p.keys),
+      keyDistribution: p.keyDistribution,
       config: p.idempotence === "default" ? {} : { "enable.idempotence": p.idempotence === "true" },
     })),
     consumerGroups: f.groups.map((g) => ({
@@ -150,6 +160,7 @@ function entryOf(
   addedId: number | undefined,
   memberId: string | undefined,
 ): Record<string, unknown> {
+  const partition = Number.isNaN(e.partition) ? {} : { partition: e.partition };
   switch (e.action) {
     case "killBroker":
     case "restartBroker":
@@ -172,6 +183,7 @@ function entryOf(
         do: "produce",
         producer: e.producer,
         key: e.key.trim() === "" ? null : e.key.trim(),
+        ...partition,
         count: e.count,
       };
     case "stopProducer":
@@ -181,6 +193,13 @@ function entryOf(
       return { do: "setProducer", producer: e.producer, ratePerSec: e.ratePerSec };
     case "setAcks":
       return { do: "setProducer", producer: e.producer, acks: e.acks };
+    case "setKeys":
+      return {
+        do: "setProducer",
+        producer: e.producer,
+        keys: keysOf(e.keys),
+        keyDistribution: e.keyDistribution,
+      };
     case "setMinIsr":
       return {
         do: "setTopicConfig",
@@ -199,20 +218,22 @@ function entryOf(
       const g = f.groups.find((x) => x.groupId === e.group);
       return {
         do: "addConsumer",
-        consumer: e.consumer.trim() === "" ? (memberId ?? "") : e.consumer.trim(),
+        consumer: memberId ?? "",
         groupId: e.group,
         topics: g ? [g.topic] : [],
         config: g ? { "partition.assignment.strategy": [g.assignor] } : {},
       };
     }
+    case "crashConsumer":
+    case "restartConsumer":
+    case "removeConsumer":
+    case "pauseConsumer":
+    case "resumeConsumer":
+    case "stallConsumer":
+      return { do: e.action, consumer: e.consumer };
+    case "setProcessingTime":
+      return { do: "setProcessingTime", consumer: e.consumer, ms: e.processingMs };
   }
-}
-
-/** The events' indices in the order the engine runs them: by time, then in list order. */
-function runOrder(timeline: readonly TimelineForm[]): number[] {
-  const atOf = (e: TimelineForm): number =>
-    Number.isFinite(e.atSeconds) ? Math.round(e.atSeconds * 1000) : Infinity;
-  return timeline.map((_, i) => i).sort((a, b) => atOf(timeline[a]!) - atOf(timeline[b]!) || a - b);
 }
 
 /**
@@ -224,28 +245,6 @@ export function addedBrokerIds(f: BuilderForm): (number | undefined)[] {
   if (!Number.isInteger(f.brokers) || f.brokers < 0) return ids;
   let next = f.brokers + 1;
   for (const i of runOrder(f.timeline)) if (f.timeline[i]!.action === "addBroker") ids[i] = next++;
-  return ids;
-}
-
-/**
- * The name each addConsumer event with no id of its own gives its member: the group's next,
- * after its first members (`<groupId>-1`, ...) and the ones added before it.
- */
-export function nextMemberIds(f: BuilderForm): (string | undefined)[] {
-  const ids: (string | undefined)[] = f.timeline.map(() => undefined);
-  const counts = new Map<string, number>();
-  for (const g of f.groups)
-    counts.set(
-      g.groupId,
-      (counts.get(g.groupId) ?? 0) + (Number.isInteger(g.members) ? g.members : 0),
-    );
-  for (const i of runOrder(f.timeline)) {
-    const e = f.timeline[i]!;
-    if (e.action !== "addConsumer") continue;
-    const n = (counts.get(e.group) ?? 0) + 1;
-    counts.set(e.group, n);
-    ids[i] = `${e.group}-${n}`;
-  }
   return ids;
 }
 

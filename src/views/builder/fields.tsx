@@ -1,12 +1,6 @@
 import { useId, type ReactNode } from "react";
 import type { Problem } from "../../store/index.ts";
-
-/** Problems about the field at `path` or anything inside it. */
-export function problemsAt(problems: readonly Problem[], path: string): Problem[] {
-  return problems.filter(
-    (p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`),
-  );
-}
+import { problemsAt } from "./problemPaths.ts";
 
 function Errors({ id, problems }: { id: string; problems: Problem[] }) {
   if (problems.length === 0) return null;
@@ -203,20 +197,37 @@ export function CheckField({
   );
 }
 
-/** One item of a list (a topic, a producer...): a group named for it, with a Remove button. */
+/**
+ * One item of a list (a topic, a producer...): a group named for it, with a Remove button, and
+ * the problems about the item as a whole (not about one of its fields) under its name.
+ */
 export function Item({
   legend,
   onRemove,
+  problems = [],
   children,
 }: {
   legend: string;
   onRemove: () => void;
+  problems?: readonly Problem[];
   children: ReactNode;
 }) {
+  const errorId = useId();
+  const wrong = problems.length > 0;
   return (
-    <fieldset className="builder-item">
+    <fieldset
+      className={wrong ? "builder-item has-problems" : "builder-item"}
+      aria-describedby={wrong ? errorId : undefined}
+    >
       <legend>{legend}</legend>
-      <div className="builder-fields">{children}</div>
+      <div className="builder-fields">
+        {wrong && (
+          <p id={errorId} className="field-error item-error">
+            {problems.map((p) => p.message).join("; ")}
+          </p>
+        )}
+        {children}
+      </div>
       <button
         type="button"
         className="remove"
