@@ -137,7 +137,11 @@ export function cloneState(s: SimState): SimState {
     producers: mapValues(s.producers, cloneProducer),
     transfers: s.transfers.slice(),
     parkedFetches: { ...s.parkedFetches },
-    parkedProduces: s.parkedProduces.slice(),
+    // A waiting request's batches get their answers one by one: each is copied.
+    parkedProduces: s.parkedProduces.map((pp) => ({
+      ...pp,
+      parts: pp.parts.map((part) => ({ ...part })),
+    })),
     links: mapValues(s.links, (l) => ({ ...l })),
     timers: { ...s.timers },
     nextId: s.nextId,

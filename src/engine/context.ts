@@ -4,7 +4,7 @@
 import { removeAt } from "./arrays.ts";
 import { DETAIL_EVENTS, type SimEvent } from "./events.ts";
 import { heapPush } from "./queue.ts";
-import { brokerKeyOf, routeOf } from "./intern.ts";
+import { brokerKeyOf, routeOf, type Route } from "./intern.ts";
 import { stableFraction } from "./random.ts";
 import type { Message } from "./messages.ts";
 import type { BrokerState, SimState, Task, Transfer, VirtualMs } from "./types.ts";
@@ -126,17 +126,8 @@ export function sendCarrying(
 ): boolean {
   const s = ctx.state;
   const route = routeOf(message.from, message.to);
-  const a = route.fromBroker === null ? undefined : s.brokers[route.fromBroker];
-  const b = route.toBroker === null ? undefined : s.brokers[route.toBroker];
-  if (!reachableBetween(s, message.from, message.to, a, b)) return false;
-  let link = s.links[route.link];
-  if (!link)
-    link = s.links[route.link] = {
-      latency: linkLatency(s, message.from, message.to),
-      lastArrival: 0,
-    };
-  const arrivesAt = Math.max(s.time + extraDelay + link.latency, link.lastArrival);
-  link.lastArrival = arrivesAt;
+  const arrivesAt = arrivalOf(s, message, route, extraDelay);
+  if (arrivesAt < 0) return false;
   let transferId = -1;
   if (kind !== null) {
     transferId = s.nextId++;
@@ -155,8 +146,69 @@ export function sendCarrying(
       label,
     });
   }
-  schedule(ctx, arrivesAt, { kind: "deliver", message, transferId, route });
+  schedule(ctx, arrivesAt, {
+    kind: "deliver",
+    message,
+    transferId,
+    transferCount: kind === null ? 0 : 1,
+    route,
+  });
   return true;
+}
+
+/** What one part of a message carries, for a view to draw (a produce request's batch). */
+export type TransferPart = Omit<Transfer, "id" | "from" | "to" | "sentAt" | "arrivesAt">;
+
+/** send() for a message that carries several parts, each drawn as a transfer of its own. */
+export function sendParts(
+  ctx: Ctx,
+  message: Message,
+  parts: readonly TransferPart[],
+  extraDelay = 0,
+): boolean {
+  const s = ctx.state;
+  const route = routeOf(message.from, message.to);
+  const arrivesAt = arrivalOf(s, message, route, extraDelay);
+  if (arrivesAt < 0) return false;
+  const transferId = parts.length > 0 ? s.nextId : -1;
+  for (const part of parts)
+    s.transfers.push({
+      id: s.nextId++,
+      kind: part.kind,
+      from: message.from,
+      to: message.to,
+      sentAt: s.time,
+      arrivesAt,
+      topic: part.topic,
+      partition: part.partition,
+      keys: part.keys,
+      firstOffset: part.firstOffset,
+      label: part.label,
+    });
+  schedule(ctx, arrivesAt, {
+    kind: "deliver",
+    message,
+    transferId,
+    transferCount: parts.length,
+    route,
+  });
+  return true;
+}
+
+/** When a message sent now arrives (each link stays FIFO), or -1 if the receiver is unreachable. */
+function arrivalOf(s: SimState, message: Message, route: Route, extraDelay: number): number {
+  const a = route.fromBroker === null ? undefined : s.brokers[route.fromBroker];
+  const b = route.toBroker === null ? undefined : s.brokers[route.toBroker];
+  if (!reachableBetween(s, message.from, message.to, a, b)) return -1;
+  let link = s.links[route.link];
+  if (!link)
+    link = s.links[route.link] = {
+      latency: linkLatency(s, message.from, message.to),
+      lastArrival: 0,
+    };
+  const arrivesAt = Math.max(s.time + extraDelay + link.latency, link.lastArrival);
+  link.lastArrival = arrivesAt;
+  return arrivesAt;
 }
 
 /**
@@ -188,8 +240,9 @@ export function transferKeys(records: readonly { key: string | null }[]): (strin
   return out;
 }
 
-export function removeTransfer(state: SimState, id: number): void {
-  if (id < 0) return;
+/** Removes the `count` transfers with ids from `id` on (a message's parts have consecutive ids). */
+export function removeTransfers(state: SimState, id: number, count: number): void {
+  if (id < 0 || count <= 0) return;
   // Transfers are pushed as their ids are drawn, so the list is sorted by id.
   const list = state.transfers;
   let lo = 0;
@@ -198,12 +251,20 @@ export function removeTransfer(state: SimState, id: number): void {
     const mid = (lo + hi) >> 1;
     const at = list[mid]!.id;
     if (at === id) {
-      removeAt(list, mid);
+      if (count === 1) removeAt(list, mid);
+      else list.splice(mid, runLength(list, mid, id, count));
       return;
     }
     if (at < id) lo = mid + 1;
     else hi = mid - 1;
   }
+}
+
+/** How many of the ids id..id+count-1 sit in a row from index `at` (all, unless cleared). */
+function runLength(list: readonly Transfer[], at: number, id: number, count: number): number {
+  let n = 0;
+  while (n < count && at + n < list.length && list[at + n]!.id === id + n) n++;
+  return n;
 }
 
 export function nextId(state: SimState): number {

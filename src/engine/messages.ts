@@ -25,35 +25,47 @@ export interface FetchPartitionResponse {
   error: "NotLeaderOrFollower" | "FencedLeaderEpoch" | "OffsetOutOfRange" | null;
 }
 
+export interface ProduceBatchRequest {
+  batchId: number;
+  attempt: number;
+  topic: string;
+  partition: number;
+  producerEpoch: number;
+  baseSequence: number;
+  records: PendingRecord[];
+}
+
+export interface ProduceBatchResult {
+  batchId: number;
+  attempt: number;
+  topic: string;
+  partition: number;
+  error: string | null;
+  baseOffset: number;
+  /** The idempotence check recognised a retry of a batch already in the log. */
+  duplicate: boolean;
+  /** The leader epoch the records were written in (-1 on error). */
+  leaderEpoch: number;
+}
+
 export type MessageBody =
   | {
       kind: "produceRequest";
       producer: string;
-      batchId: number;
-      attempt: number;
-      topic: string;
-      partition: number;
+      /** The producer's request number: its answer names it. */
+      requestId: number;
       acks: Acks;
       producerId: number;
-      producerEpoch: number;
-      baseSequence: number;
-      records: PendingRecord[];
       timeoutMs: number;
+      /** One batch per partition led by the receiving broker (RecordAccumulator.drain). */
+      batches: ProduceBatchRequest[];
     }
   | {
       kind: "produceResponse";
       producer: string;
-      batchId: number;
-      attempt: number;
-      topic: string;
-      partition: number;
-      error: string | null;
-      baseOffset: number;
+      requestId: number;
       broker: BrokerId;
-      /** The idempotence check recognised a retry of a batch already in the log. */
-      duplicate: boolean;
-      /** The leader epoch the records were written in (-1 on error). */
-      leaderEpoch: number;
+      results: ProduceBatchResult[];
     }
   | {
       kind: "fetchRequest";

@@ -1,5 +1,7 @@
-// The leader's side of a produce request: leadership and min.insync.replicas checks, the
-// idempotence check, the append, and the response per acks (acks=all waits for the HW).
+// The leader's side of a produce request: one request carries a batch for each partition the
+// broker leads (the producer drains per broker). Per batch: leadership and min.insync.replicas
+// checks, the idempotence check and the append; one response for the whole request, per acks
+// (acks=all waits, as Kafka's DelayedProduce does, until every batch has its answer).
 
 import { removeAt } from "./arrays.ts";
 import { joinKey } from "./intern.ts";
@@ -8,17 +10,25 @@ import {
   armTimer,
   emitBuilt,
   schedule,
-  sendCarrying,
+  sendParts,
   wantsDetail,
   type Ctx,
+  type TransferPart,
 } from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
 import { appendRecord, producerKey, recordProducerBatch } from "./log.ts";
-import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
+import {
+  brokerParty,
+  producerParty,
+  type MessageBody,
+  type ProduceBatchRequest,
+  type ProduceBatchResult,
+} from "./messages.ts";
 import { wakeParkedFetches, maybeAdvanceHighWatermark } from "./replication.ts";
 import type {
   BrokerId,
   LogRecord,
+  ParkedProducePart,
   PartitionState,
   ProducerBatchEntry,
   ReplicaState,
@@ -26,86 +36,146 @@ import type {
 
 type ProduceRequest = Extract<MessageBody, { kind: "produceRequest" }>;
 
+/** One response for the request: a result per batch, each drawn as an ack or an error. */
 function respond(
   ctx: Ctx,
   broker: BrokerId,
-  req: { producer: string; batchId: number; attempt: number; topic: string; partition: number },
-  error: string | null,
-  baseOffset: number,
-  duplicate: boolean,
-  keys: (string | null)[],
-  leaderEpoch = -1,
+  producer: string,
+  requestId: number,
+  parts: readonly ParkedProducePart[],
 ): void {
-  sendCarrying(
+  const results = new Array<ProduceBatchResult>(parts.length);
+  const drawn = new Array<TransferPart>(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const ok = part.error === null;
+    results[i] = {
+      batchId: part.batchId,
+      attempt: part.attempt,
+      topic: part.topic,
+      partition: part.partition,
+      error: part.error,
+      baseOffset: ok ? part.baseOffset : -1,
+      duplicate: ok && part.duplicate,
+      leaderEpoch: ok ? part.leaderEpoch : -1,
+    };
+    drawn[i] = {
+      kind: ok ? "ack" : "error",
+      topic: part.topic,
+      partition: part.partition,
+      keys: part.keys,
+      firstOffset: ok ? part.baseOffset : -1,
+      label: part.error ?? `ack @${part.baseOffset}`,
+    };
+  }
+  sendParts(
     ctx,
     {
       from: brokerParty(broker),
-      to: producerParty(req.producer),
+      to: producerParty(producer),
       toIncarnation: 0,
-      body: {
-        kind: "produceResponse",
-        producer: req.producer,
-        batchId: req.batchId,
-        attempt: req.attempt,
-        topic: req.topic,
-        partition: req.partition,
-        error,
-        baseOffset,
-        broker,
-        duplicate,
-        leaderEpoch,
-      },
+      body: { kind: "produceResponse", producer, requestId, broker, results },
     },
-    error ? "error" : "ack",
-    req.topic,
-    req.partition,
-    keys,
-    baseOffset,
-    error ?? `ack @${baseOffset}`,
+    drawn,
     ctx.state.config.diskAppendMs,
   );
 }
 
+/** A batch's answer, still pending or settled. */
+function partOf(
+  batch: ProduceBatchRequest,
+  keys: (string | null)[],
+  error: string | null,
+  baseOffset = -1,
+  leaderEpoch = -1,
+): ParkedProducePart {
+  return {
+    batchId: batch.batchId,
+    attempt: batch.attempt,
+    topic: batch.topic,
+    partition: batch.partition,
+    requiredOffset: baseOffset + batch.records.length,
+    baseOffset,
+    leaderEpoch,
+    keys,
+    pending: false,
+    error,
+    duplicate: false,
+  };
+}
+
+function keysOf(batch: ProduceBatchRequest): (string | null)[] {
+  const records = batch.records;
+  const keys = new Array<string | null>(records.length);
+  for (let i = 0; i < records.length; i++) keys[i] = records[i]!.key;
+  return keys;
+}
+
 export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceRequest): void {
   const s = ctx.state;
-  const topic = s.topics[req.topic];
-  const p = topic?.partitions[req.partition];
+  const parts = new Array<ParkedProducePart>(req.batches.length);
+  let pending = false;
+  for (let i = 0; i < req.batches.length; i++) {
+    const part = produceBatch(ctx, brokerId, req, req.batches[i]!);
+    parts[i] = part;
+    if (part.pending) pending = true;
+  }
+  if (req.acks === 0) return;
+  if (!pending) {
+    respond(ctx, brokerId, req.producer, req.requestId, parts);
+    return;
+  }
+  s.parkedProduces.push({
+    parkId: s.nextId++,
+    broker: brokerId,
+    producer: req.producer,
+    requestId: req.requestId,
+    expiresAt: s.time + req.timeoutMs,
+    parts,
+  });
+  armTimer(ctx, joinKey("produce", ":", brokerId), s.time + req.timeoutMs, {
+    kind: "produceTimeout",
+    broker: brokerId,
+  });
+}
+
+/** One partition's batch of a request: checked, appended (or recognised), and its answer. */
+function produceBatch(
+  ctx: Ctx,
+  brokerId: BrokerId,
+  req: ProduceRequest,
+  batch: ProduceBatchRequest,
+): ParkedProducePart {
+  const s = ctx.state;
+  const topic = s.topics[batch.topic];
+  const p = topic?.partitions[batch.partition];
   const r = p?.replicaStates[brokerId];
-  const keys = req.records.map((rec) => rec.key);
-  if (!topic || !p || !r || r.role !== "leader") {
-    if (req.acks !== 0) respond(ctx, brokerId, req, "NotLeaderOrFollower", -1, false, keys);
-    return;
-  }
-  if (
-    req.acks === "all" &&
-    r.knownIsr.length < Math.min(topic.config.minInsyncReplicas, p.replicas.length)
-  ) {
-    // Checked before appending: the batch is not written.
-    respond(ctx, brokerId, req, "NotEnoughReplicas", -1, false, keys);
-    return;
-  }
+  const keys = keysOf(batch);
+  if (!topic || !p || !r || r.role !== "leader") return partOf(batch, keys, "NotLeaderOrFollower");
+  const minIsr = Math.min(topic.config.minInsyncReplicas, p.replicas.length);
+  // Checked before appending: the batch is not written.
+  if (req.acks === "all" && r.knownIsr.length < minIsr)
+    return partOf(batch, keys, "NotEnoughReplicas");
   let baseOffset: number;
   let duplicate = false;
   if (req.producerId >= 0) {
     const batches = r.producers[producerKey(req.producerId)];
-    const lastSeq = req.baseSequence + req.records.length - 1;
+    const lastSeq = batch.baseSequence + batch.records.length - 1;
     const last = batches?.[batches.length - 1];
     // ProducerAppendInfo: an older epoch is fenced; a new epoch must start at sequence 0.
-    if (last && req.producerEpoch < last.producerEpoch) {
-      if (req.acks !== 0) respond(ctx, brokerId, req, "InvalidProducerEpoch", -1, false, keys);
-      return;
-    }
-    const sameEpoch = last !== undefined && req.producerEpoch === last.producerEpoch;
+    if (last && batch.producerEpoch < last.producerEpoch)
+      return partOf(batch, keys, "InvalidProducerEpoch");
+    const sameEpoch = last !== undefined && batch.producerEpoch === last.producerEpoch;
     let dup: ProducerBatchEntry | undefined;
     if (sameEpoch) {
       for (const b of batches!) {
-        if (b.firstSeq === req.baseSequence && b.lastSeq === lastSeq) {
+        if (b.firstSeq === batch.baseSequence && b.lastSeq === lastSeq) {
           dup = b;
           break;
         }
       }
     }
-    const inSequence = !last || req.baseSequence === (sameEpoch ? last.lastSeq + 1 : 0);
+    const inSequence = !last || batch.baseSequence === (sameEpoch ? last.lastSeq + 1 : 0);
     if (dup) {
       duplicate = true;
       baseOffset = dup.firstOffset;
@@ -117,51 +187,46 @@ export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceR
         broker: brokerId,
         producer: req.producer,
         baseOffset: dup.firstOffset,
-        count: req.records.length,
+        count: batch.records.length,
       });
     } else if (!inSequence) {
-      if (req.acks !== 0) respond(ctx, brokerId, req, "OutOfOrderSequence", -1, false, keys);
-      return;
+      return partOf(batch, keys, "OutOfOrderSequence");
     } else {
-      baseOffset = append(ctx, p, r, req);
+      baseOffset = append(ctx, p, r, req, batch);
     }
   } else {
-    baseOffset = append(ctx, p, r, req);
+    baseOffset = append(ctx, p, r, req, batch);
   }
-  const requiredOffset = baseOffset + req.records.length;
-  if (req.acks === 0) return;
-  if (req.acks === 1 || r.highWatermark >= requiredOffset) {
-    respond(ctx, brokerId, req, null, baseOffset, duplicate, keys, r.knownLeaderEpoch);
-    return;
-  }
-  const parkId = s.nextId++;
-  s.parkedProduces.push({
-    parkId,
-    broker: brokerId,
-    producer: req.producer,
-    batchId: req.batchId,
-    attempt: req.attempt,
-    topic: p.topic,
-    partition: p.partition,
-    requiredOffset,
-    baseOffset,
-    leaderEpoch: r.knownLeaderEpoch,
-    expiresAt: s.time + req.timeoutMs,
-    keys,
-  });
-  armTimer(ctx, joinKey("produce", ":", brokerId), s.time + req.timeoutMs, {
-    kind: "produceTimeout",
-    broker: brokerId,
-  });
+  const part = partOf(batch, keys, null, baseOffset, r.knownLeaderEpoch);
+  part.duplicate = duplicate;
+  part.pending = req.acks === "all";
+  if (part.pending) settle(part, r, minIsr);
+  return part;
 }
 
-function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceRequest): number {
+/**
+ * Partition.checkEnoughReplicasReachOffset: once the HW reached the batch it has its answer,
+ * an error if the ISR shrank below min.insync.replicas meanwhile.
+ */
+function settle(part: ParkedProducePart, r: ReplicaState, minIsr: number): void {
+  if (r.highWatermark < part.requiredOffset) return;
+  part.pending = false;
+  if (r.knownIsr.length < minIsr) part.error = "NotEnoughReplicasAfterAppend";
+}
+
+function append(
+  ctx: Ctx,
+  p: PartitionState,
+  r: ReplicaState,
+  req: ProduceRequest,
+  batch: ProduceBatchRequest,
+): number {
   const s = ctx.state;
   const cfg = s.topics[p.topic]!.config;
   const baseOffset = r.logEndOffset;
   const appended: LogRecord[] = [];
-  for (let i = 0; i < req.records.length; i++) {
-    const pr = req.records[i]!;
+  for (let i = 0; i < batch.records.length; i++) {
+    const pr = batch.records[i]!;
     const rec: LogRecord = {
       offset: baseOffset + i,
       key: pr.key,
@@ -170,9 +235,9 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
       timestamp: pr.timestamp,
       leaderEpoch: r.knownLeaderEpoch,
       producerId: req.producerId,
-      producerEpoch: req.producerId >= 0 ? req.producerEpoch : -1,
-      sequence: req.producerId >= 0 ? req.baseSequence + i : -1,
-      batchId: req.batchId,
+      producerEpoch: req.producerId >= 0 ? batch.producerEpoch : -1,
+      sequence: req.producerId >= 0 ? batch.baseSequence + i : -1,
+      batchId: batch.batchId,
       bytes: pr.bytes,
       recordId: pr.recordId,
     };
@@ -190,9 +255,9 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
   }
   if (req.producerId >= 0)
     recordProducerBatch(r, req.producerId, {
-      producerEpoch: req.producerEpoch,
-      firstSeq: req.baseSequence,
-      lastSeq: req.baseSequence + req.records.length - 1,
+      producerEpoch: batch.producerEpoch,
+      firstSeq: batch.baseSequence,
+      lastSeq: batch.baseSequence + batch.records.length - 1,
       firstOffset: baseOffset,
     });
   if (wantsDetail(ctx))
@@ -225,37 +290,27 @@ function append(ctx: Ctx, p: PartitionState, r: ReplicaState, req: ProduceReques
   return baseOffset;
 }
 
-/** acks=all requests waiting on this partition complete once the HW passes them. */
+/** acks=all requests waiting on this partition complete once the HW passes all their batches. */
 export function completeParkedProduces(ctx: Ctx, p: PartitionState, r: ReplicaState): void {
   const s = ctx.state;
   if (s.parkedProduces.length === 0) return;
   const minIsr = Math.min(s.topics[p.topic]!.config.minInsyncReplicas, p.replicas.length);
   for (let i = 0; i < s.parkedProduces.length; i++) {
     const pp = s.parkedProduces[i]!;
-    if (
-      pp.broker !== r.brokerId ||
-      pp.partition !== p.partition ||
-      pp.topic !== p.topic ||
-      r.highWatermark < pp.requiredOffset
-    )
-      continue;
+    if (pp.broker !== r.brokerId) continue;
+    let pending = false;
+    for (const part of pp.parts) {
+      if (part.pending && part.partition === p.partition && part.topic === p.topic)
+        settle(part, r, minIsr);
+      if (part.pending) pending = true;
+    }
+    if (pending) continue;
     removeAt(s.parkedProduces, i--);
-    // DelayedProduce: the HW reached the batch, but is the ISR still big enough?
-    const error = r.knownIsr.length < minIsr ? "NotEnoughReplicasAfterAppend" : null;
-    respond(
-      ctx,
-      r.brokerId,
-      pp,
-      error,
-      error ? -1 : pp.baseOffset,
-      false,
-      pp.keys,
-      error ? -1 : pp.leaderEpoch,
-    );
+    respond(ctx, r.brokerId, pp.producer, pp.requestId, pp.parts);
   }
 }
 
-/** A leader that loses leadership fails the requests waiting on it. */
+/** A leader that loses leadership answers the batches waiting on it with an error. */
 export function failParkedProduces(
   ctx: Ctx,
   brokerId: BrokerId,
@@ -266,9 +321,18 @@ export function failParkedProduces(
   const s = ctx.state;
   for (let i = 0; i < s.parkedProduces.length; i++) {
     const pp = s.parkedProduces[i]!;
-    if (pp.broker !== brokerId || pp.topic !== topic || pp.partition !== partition) continue;
+    if (pp.broker !== brokerId) continue;
+    let pending = false;
+    for (const part of pp.parts) {
+      if (part.pending && part.partition === partition && part.topic === topic) {
+        part.pending = false;
+        part.error = error;
+      }
+      if (part.pending) pending = true;
+    }
+    if (pending) continue;
     removeAt(s.parkedProduces, i--);
-    respond(ctx, brokerId, pp, error, -1, false, pp.keys);
+    respond(ctx, brokerId, pp.producer, pp.requestId, pp.parts);
   }
 }
 
@@ -280,12 +344,10 @@ export function dropParkedOf(ctx: Ctx, brokerId: BrokerId): void {
   const state = ctx.state;
   for (const pp of state.parkedProduces) {
     if (pp.broker !== brokerId) continue;
-    const { producer, batchId, attempt } = pp;
     schedule(ctx, state.time + state.config.networkLatencyMs, {
       kind: "connectionClosed",
-      producer,
-      batchId,
-      attempt,
+      producer: pp.producer,
+      requestId: pp.requestId,
     });
   }
   state.parkedProduces = state.parkedProduces.filter((pp) => pp.broker !== brokerId);
@@ -293,6 +355,7 @@ export function dropParkedOf(ctx: Ctx, brokerId: BrokerId): void {
     if (pf.leader === brokerId) delete state.parkedFetches[key];
 }
 
+/** DelayedProduce.onExpiration: the batches still waiting time out, the others keep their answer. */
 export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
   const s = ctx.state;
   if (!timerFired(ctx, joinKey("produce", ":", brokerId))) return;
@@ -305,9 +368,14 @@ export function handleProduceTimeout(ctx: Ctx, brokerId: BrokerId): void {
       continue;
     }
     removeAt(s.parkedProduces, i--);
-    // The record stays in the leader's log: it may still commit later, which is why a retry
-    // without idempotence duplicates it.
-    respond(ctx, brokerId, pp, "RequestTimedOut", -1, false, pp.keys);
+    // The records stay in the leader's log: they may still commit later, which is why a retry
+    // without idempotence duplicates them.
+    for (const part of pp.parts) {
+      if (!part.pending) continue;
+      part.pending = false;
+      part.error = "RequestTimedOut";
+    }
+    respond(ctx, brokerId, pp.producer, pp.requestId, pp.parts);
   }
   if (next < Infinity)
     armTimer(ctx, joinKey("produce", ":", brokerId), next, {

@@ -11,13 +11,19 @@ import {
   emitBuilt,
   reachable,
   schedule,
-  sendCarrying,
+  sendParts,
   type Ctx,
+  type TransferPart,
   transferKeys,
 } from "./context.ts";
 import { onAcknowledged, onUnacknowledgedDrop } from "./audit.ts";
 import { recordBytes } from "./log.ts";
-import { brokerParty, producerParty, type MessageBody } from "./messages.ts";
+import {
+  brokerParty,
+  producerParty,
+  type MessageBody,
+  type ProduceBatchRequest,
+} from "./messages.ts";
 import {
   onStickyAppend,
   partitionForKey,
@@ -185,7 +191,11 @@ export function enqueueRecord(
       break;
     }
   }
+  let behind = false;
   if (!batch) {
+    // A new batch behind a waiting one closes it: that one is full and may go (Kafka wakes
+    // the Sender when append creates a batch).
+    for (const b of pr.batches) if (b.partition === partition && !b.inFlight) behind = true;
     batch = {
       batchId: pr.nextBatchId++,
       topic: pr.topic,
@@ -197,6 +207,8 @@ export function enqueueRecord(
       baseSequence: -1,
       producerEpoch: -1,
       inFlight: false,
+      node: -1,
+      requestId: -1,
       retryAt: 0,
       requestDeadline: 0,
     };
@@ -206,7 +218,7 @@ export function enqueueRecord(
   batch.records.push(record);
   batch.bytes += bytes;
   if (sticky) onStickyAppend(pr.sticky, bytes, pr.config.batchSize);
-  if (batch.bytes >= pr.config.batchSize) scheduleSend(ctx, pr, s.time);
+  if (behind || batch.bytes >= pr.config.batchSize) scheduleSend(ctx, pr, s.time);
 }
 
 /** Generated records carry no headers: one shared, frozen empty object (records are immutable). */
@@ -252,89 +264,140 @@ function isDue(pr: ProducerState, b: PendingBatch, now: number): boolean {
   return b.bytes >= pr.config.batchSize || now >= b.createdAt + pr.config.lingerMs;
 }
 
-function inFlightFor(pr: ProducerState, partition: number): number {
-  let n = 0;
-  for (const b of pr.batches) if (b.partition === partition && b.inFlight) n++;
-  return n;
+function partitionInFlight(pr: ProducerState, partition: number): boolean {
+  for (const b of pr.batches) if (b.partition === partition && b.inFlight) return true;
+  return false;
 }
 
-/** The Sender: drains ready batches into produce requests. */
+/** Requests in flight on the connection to a broker (max.in.flight.requests.per.connection). */
+function requestsInFlight(pr: ProducerState, node: number): number {
+  const ids = REQUEST_IDS;
+  ids.length = 0;
+  for (const b of pr.batches)
+    if (b.inFlight && b.node === node && !ids.includes(b.requestId)) ids.push(b.requestId);
+  return ids.length;
+}
+
+const REQUEST_IDS: number[] = [];
+
+/**
+ * The Sender: fails batches past delivery.timeout.ms, then drains ready brokers into produce
+ * requests, one round after another at the same moment (Kafka's Sender loop runs again at once
+ * while there is data to send).
+ */
 export function handleProducerSend(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
   const pr = s.producers[producerId];
   // A superseded wake (an earlier one already ran and rescheduled) does nothing.
   if (!pr || pr.sendScheduledAt !== s.time) return;
   pr.sendScheduledAt = -1;
-  let wakeAt = Infinity;
-  // Partitions blocked for this pass: few, so a reused array beats a Set per wake.
-  const blocked = BLOCKED;
-  blocked.length = 0;
   const batches = pr.batches;
-  // Indexed, not over a copy: a step removes at most the batch at hand (failed, or done at
-  // once with acks=0), and the index then steps back.
   for (let i = 0; i < batches.length; i++) {
-    const batch = batches[i]!;
-    wakeAt = Math.min(wakeAt, drainStep(ctx, pr, batch, blocked));
-    if (batches[i] !== batch) i--;
+    const b = batches[i]!;
+    if (!b.inFlight && s.time - b.createdAt >= pr.config.deliveryTimeoutMs) {
+      failBatch(ctx, pr, b, "TimeoutException");
+      i--;
+    }
   }
+  let wakeAt = drainRound(ctx, pr);
+  while (wakeAt < 0) wakeAt = drainRound(ctx, pr);
   if (wakeAt < Infinity) scheduleSend(ctx, pr, Math.max(wakeAt, s.time + 1));
 }
 
-const BLOCKED: number[] = [];
+// Scratch lists for a drain round (a round never runs inside another).
+const HEADS: PendingBatch[] = [];
+const LEADERS: number[] = [];
+const READY: boolean[] = [];
+const NODES: number[] = [];
 
-/** One batch of the Sender's pass: send it if it may go; returns when to look again. */
-function drainStep(ctx: Ctx, pr: ProducerState, batch: PendingBatch, blocked: number[]): number {
+/**
+ * One round of RecordAccumulator.ready and drain: the first waiting batch of each partition
+ * (retries and idempotent sequences keep that order), grouped by leader. A broker is ready when
+ * one of its batches is full or has lingered; it then gets one request with the first batch of
+ * every partition it leads, lingered or not, while it has fewer than
+ * max.in.flight.requests.per.connection requests in flight. Returns -1 if it sent a request
+ * (run another round), else when a batch next needs a look.
+ */
+function drainRound(ctx: Ctx, pr: ProducerState): number {
   const s = ctx.state;
-  if (batch.inFlight) return Infinity;
-  if (s.time - batch.createdAt >= pr.config.deliveryTimeoutMs) {
-    failBatch(ctx, pr, batch, "TimeoutException");
-    return Infinity;
+  const now = s.time;
+  const heads = HEADS;
+  const leaders = LEADERS;
+  const ready = READY;
+  heads.length = leaders.length = ready.length = 0;
+  let wakeAt = Infinity;
+  for (const b of pr.batches) {
+    if (b.inFlight) continue;
+    const seen = indexOfPartition(heads, b.partition);
+    if (seen >= 0) {
+      // A batch behind the first one means the first is closed: full, in Kafka's terms.
+      if (heads[seen]!.attempts === 0 && leaders[seen]! >= 0) ready[seen] = true;
+      continue;
+    }
+    heads.push(b);
+    leaders.push(-1);
+    ready.push(false);
+    const i = heads.length - 1;
+    const expiresAt = b.createdAt + pr.config.deliveryTimeoutMs;
+    if (b.attempts > 0 && now < b.retryAt) {
+      wakeAt = Math.min(wakeAt, b.retryAt, expiresAt);
+      continue;
+    }
+    // Ordering: with one request in flight at most, a partition waits for its answer; a
+    // partition restarting its sequences (KIP-360) waits for its old-epoch requests.
+    if (
+      (pr.config.maxInFlightRequestsPerConnection === 1 ||
+        (pr.producerId >= 0 && pr.sequenceEpochs[b.partition] === -1)) &&
+      partitionInFlight(pr, b.partition)
+    )
+      continue;
+    const leader = leaderFor(s, pr, b.partition);
+    if (leader < 0) {
+      // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
+      wakeAt = Math.min(wakeAt, now + pr.config.retryBackoffMs, expiresAt);
+      continue;
+    }
+    leaders[i] = leader;
+    const due = b.createdAt + pr.config.lingerMs;
+    ready[i] = b.attempts > 0 || b.bytes >= pr.config.batchSize || now >= due;
+    if (!ready[i]) wakeAt = Math.min(wakeAt, due, expiresAt);
   }
-  // Idempotence keeps order per partition: nothing overtakes a batch waiting to be retried.
-  if (blocked.includes(batch.partition)) return Infinity;
-  const ready =
-    batch.attempts > 0 ||
-    batch.bytes >= pr.config.batchSize ||
-    s.time >= batch.createdAt + pr.config.lingerMs;
-  const due = Math.max(
-    batch.retryAt,
-    batch.attempts > 0 ? 0 : batch.createdAt + pr.config.lingerMs,
-  );
-  // A waiting batch expires exactly at delivery.timeout.ms, even in its retry backoff.
-  const expiresAt = batch.createdAt + pr.config.deliveryTimeoutMs;
-  if (!ready || s.time < batch.retryAt) {
-    if (pr.config.enableIdempotence) blocked.push(batch.partition);
-    return Math.min(due, expiresAt);
+  const nodes = NODES;
+  nodes.length = 0;
+  for (let i = 0; i < heads.length; i++)
+    if (ready[i] && leaders[i]! >= 0 && !nodes.includes(leaders[i]!)) nodes.push(leaders[i]!);
+  let sent = false;
+  for (const node of nodes) {
+    if (requestsInFlight(pr, node) >= pr.config.maxInFlightRequestsPerConnection) continue;
+    const drained: PendingBatch[] = [];
+    for (let i = 0; i < heads.length; i++) if (leaders[i] === node) drained.push(heads[i]!);
+    sendRequest(ctx, pr, node, drained);
+    sent = true;
   }
-  if (inFlightFor(pr, batch.partition) >= pr.config.maxInFlightRequestsPerConnection)
-    return Infinity;
-  let leader = pr.leaderCache[batch.partition] ?? -1;
+  return sent ? -1 : wakeAt;
+}
+
+function indexOfPartition(heads: readonly PendingBatch[], partition: number): number {
+  for (let i = 0; i < heads.length; i++) if (heads[i]!.partition === partition) return i;
+  return -1;
+}
+
+/**
+ * The leader a batch goes to, or -1. The Java client does not send to a node it cannot connect
+ * to: the batch stays in the accumulator (no attempt counted) while metadata is refreshed.
+ */
+function leaderFor(s: SimState, pr: ProducerState, partition: number): number {
+  let leader = pr.leaderCache[partition] ?? -1;
   if (leader < 0) {
     refreshMetadata(s, pr);
-    leader = pr.leaderCache[batch.partition] ?? -1;
+    leader = pr.leaderCache[partition] ?? -1;
   }
   if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) {
-    // The Java client does not send to a node it cannot connect to: the batch stays in the
-    // accumulator (no attempt counted) while metadata is refreshed.
     refreshMetadata(s, pr);
-    leader = pr.leaderCache[batch.partition] ?? -1;
+    leader = pr.leaderCache[partition] ?? -1;
     if (leader >= 0 && !reachable(s, producerParty(pr.id), brokerParty(leader))) leader = -1;
   }
-  if (leader < 0) {
-    // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
-    if (pr.config.enableIdempotence) blocked.push(batch.partition);
-    return Math.min(s.time + pr.config.retryBackoffMs, expiresAt);
-  }
-  if (pr.sequenceEpochs[batch.partition] === -1) {
-    // The partition restarts its sequences once no request of the old epoch is in flight.
-    if (inFlightFor(pr, batch.partition) > 0) {
-      blocked.push(batch.partition);
-      return Infinity;
-    }
-    rewriteSequences(pr, batch.partition);
-  }
-  sendBatch(ctx, pr, batch, leader);
-  return Infinity;
+  return leader;
 }
 
 /**
@@ -374,60 +437,82 @@ function assignSequence(pr: ProducerState, batch: PendingBatch): void {
   pr.nextSequence[key] = batch.baseSequence + batch.records.length;
 }
 
-function sendBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, leader: number): void {
+/** One produce request to a broker, carrying a batch for each of the partitions drained. */
+function sendRequest(ctx: Ctx, pr: ProducerState, node: number, drained: PendingBatch[]): void {
   const s = ctx.state;
-  if (pr.producerId >= 0 && batch.baseSequence < 0) assignSequence(pr, batch);
-  batch.attempts++;
-  batch.inFlight = true;
-  const body: MessageBody = {
-    kind: "produceRequest",
-    producer: pr.id,
-    batchId: batch.batchId,
-    attempt: batch.attempts,
-    topic: batch.topic,
-    partition: batch.partition,
-    acks: pr.config.acks,
-    producerId: pr.producerId,
-    producerEpoch: batch.producerEpoch,
-    baseSequence: batch.baseSequence,
-    records: batch.records,
-    timeoutMs: pr.config.requestTimeoutMs,
-  };
-  const broker = s.brokers[leader];
-  const sent = sendCarrying(
+  const requestId = pr.nextRequestId++;
+  const batches = new Array<ProduceBatchRequest>(drained.length);
+  const drawn = new Array<TransferPart>(drained.length);
+  let deadline = Infinity;
+  for (let i = 0; i < drained.length; i++) {
+    const batch = drained[i]!;
+    if (pr.producerId >= 0) {
+      if (pr.sequenceEpochs[batch.partition] === -1) rewriteSequences(pr, batch.partition);
+      if (batch.baseSequence < 0) assignSequence(pr, batch);
+    }
+    batch.attempts++;
+    batch.inFlight = true;
+    batch.node = node;
+    batch.requestId = requestId;
+    // An in-flight batch also expires at delivery.timeout.ms (KIP-91), whichever comes first.
+    batch.requestDeadline = Math.max(
+      Math.min(s.time + pr.config.requestTimeoutMs, batch.createdAt + pr.config.deliveryTimeoutMs),
+      s.time + 1,
+    );
+    deadline = Math.min(deadline, batch.requestDeadline);
+    batches[i] = {
+      batchId: batch.batchId,
+      attempt: batch.attempts,
+      topic: batch.topic,
+      partition: batch.partition,
+      producerEpoch: batch.producerEpoch,
+      baseSequence: batch.baseSequence,
+      records: batch.records,
+    };
+    drawn[i] = {
+      kind: "produce",
+      topic: batch.topic,
+      partition: batch.partition,
+      keys: transferKeys(batch.records),
+      firstOffset: -1,
+      label: recordsLabel(batch.records.length),
+    };
+  }
+  const sent = sendParts(
     ctx,
     {
       from: producerParty(pr.id),
-      to: brokerParty(leader),
-      toIncarnation: broker?.incarnation ?? 0,
-      body,
+      to: brokerParty(node),
+      toIncarnation: s.brokers[node]?.incarnation ?? 0,
+      body: {
+        kind: "produceRequest",
+        producer: pr.id,
+        requestId,
+        acks: pr.config.acks,
+        producerId: pr.producerId,
+        timeoutMs: pr.config.requestTimeoutMs,
+        batches,
+      },
     },
-    "produce",
-    batch.topic,
-    batch.partition,
-    transferKeys(batch.records),
-    -1,
-    recordsLabel(batch.records.length),
+    drawn,
   );
   if (!sent) {
     // Connection refused: a retriable network error, and a metadata refresh.
-    batch.inFlight = false;
-    onBatchError(ctx, pr, batch, "NetworkException");
+    for (const batch of drained) {
+      batch.inFlight = false;
+      onBatchError(ctx, pr, batch, "NetworkException");
+    }
     return;
   }
   if (pr.config.acks === 0) {
-    // Fire and forget: the callback completes at once, with no offset.
-    removeAt(pr.batches, pr.batches.indexOf(batch));
-    pr.acknowledged += batch.records.length;
+    // Fire and forget: the callbacks complete at once, with no offset.
+    for (const batch of drained) {
+      removeAt(pr.batches, pr.batches.indexOf(batch));
+      pr.acknowledged += batch.records.length;
+    }
     return;
   }
-  // An in-flight batch also expires at delivery.timeout.ms (KIP-91), whichever comes first.
-  const deadline = Math.min(
-    s.time + pr.config.requestTimeoutMs,
-    batch.createdAt + pr.config.deliveryTimeoutMs,
-  );
-  batch.requestDeadline = Math.max(deadline, s.time + 1);
-  armTimer(ctx, joinKey("request", ":", pr.id), batch.requestDeadline, {
+  armTimer(ctx, joinKey("request", ":", pr.id), deadline, {
     kind: "requestTimeout",
     producer: pr.id,
   });
@@ -496,25 +581,31 @@ export function handleProduceResponse(
   const s = ctx.state;
   const pr = s.producers[body.producer];
   if (!pr) return;
-  const index = batchIndex(pr, body.batchId);
-  const batch = pr.batches[index];
-  if (!batch || !batch.inFlight || batch.attempts !== body.attempt) return;
-  batch.inFlight = false;
-  if (body.error === null) {
+  let answered = false;
+  for (const result of body.results) {
+    const index = batchIndex(pr, result.batchId);
+    const batch = pr.batches[index];
+    // A batch failed meanwhile (its request timed out) or sent again ignores this answer.
+    if (!batch || !batch.inFlight || batch.requestId !== body.requestId) continue;
+    batch.inFlight = false;
+    answered = true;
+    if (result.error !== null) {
+      onBatchError(ctx, pr, batch, result.error);
+      continue;
+    }
     removeAt(pr.batches, index);
     pr.acknowledged += batch.records.length;
     // The epoch the leader wrote them in: it may have learned of a newer one since.
-    const epoch = body.leaderEpoch;
     onAcknowledged(
       s,
       pr.id,
       batch.topic,
       batch.partition,
-      body.baseOffset,
+      result.baseOffset,
       batch.records,
       pr.config.acks,
       body.broker,
-      epoch,
+      result.leaderEpoch,
     );
     // Built behind the check, without a closure: this runs per batch.
     if (ctx.events !== null)
@@ -524,28 +615,38 @@ export function handleProduceResponse(
         producer: pr.id,
         topic: batch.topic,
         partition: batch.partition,
-        baseOffset: body.baseOffset,
+        baseOffset: result.baseOffset,
         count: batch.records.length,
       });
-    // A freed in-flight slot matters only to a batch that is already due.
-    for (const b of pr.batches) {
-      if (!b.inFlight && b.partition === batch.partition && isDue(pr, b, s.time)) {
-        scheduleSend(ctx, pr, s.time);
-        break;
-      }
-    }
-    return;
   }
-  onBatchError(ctx, pr, batch, body.error);
+  if (!answered) return;
+  // The freed request slot matters only to a batch that is already due.
+  for (const b of pr.batches) {
+    if (!b.inFlight && isDue(pr, b, s.time)) {
+      scheduleSend(ctx, pr, s.time);
+      break;
+    }
+  }
 }
 
-/** The client's request timeout: in-flight batches past their deadline fail and are retried. */
+/**
+ * The client's request timeout. Kafka's NetworkClient closes a connection whose request timed
+ * out, so every request in flight on it fails as timed out; a batch past delivery.timeout.ms
+ * expires on its own.
+ */
 export function handleRequestTimeout(ctx: Ctx, producerId: string): void {
   const s = ctx.state;
   const pr = s.producers[producerId];
   if (!pr || !timerFired(ctx, joinKey("request", ":", producerId))) return;
+  const closed: number[] = [];
+  for (const b of pr.batches) {
+    if (!b.inFlight || b.requestDeadline > s.time) continue;
+    const byRequest = b.requestDeadline < b.createdAt + pr.config.deliveryTimeoutMs;
+    if (byRequest && !closed.includes(b.node)) closed.push(b.node);
+  }
   for (const batch of [...pr.batches]) {
-    if (!batch.inFlight || batch.requestDeadline > s.time) continue;
+    if (!batch.inFlight) continue;
+    if (batch.requestDeadline > s.time && !closed.includes(batch.node)) continue;
     batch.inFlight = false;
     onBatchError(ctx, pr, batch, "RequestTimedOut");
   }
@@ -568,10 +669,11 @@ export function onProduceDropped(
   broker: number,
 ): void {
   if (body.acks === 0) {
-    onUnacknowledgedDrop(ctx, body.producer, body.topic, body.partition, body.records, broker);
+    for (const b of body.batches)
+      onUnacknowledgedDrop(ctx, body.producer, b.topic, b.partition, b.records, broker);
     return;
   }
-  onConnectionClosed(ctx, body.producer, body.batchId, body.attempt);
+  onConnectionClosed(ctx, body.producer, body.requestId);
 }
 
 /** The index of a producer's batch by id, or -1. */
@@ -581,15 +683,12 @@ function batchIndex(pr: ProducerState, batchId: number): number {
   return -1;
 }
 
-export function onConnectionClosed(
-  ctx: Ctx,
-  producerId: string,
-  batchId: number,
-  attempt: number,
-): void {
+export function onConnectionClosed(ctx: Ctx, producerId: string, requestId: number): void {
   const pr = ctx.state.producers[producerId];
-  const batch = pr?.batches.find((b) => b.batchId === batchId);
-  if (!pr || !batch || !batch.inFlight || batch.attempts !== attempt) return;
-  batch.inFlight = false;
-  onBatchError(ctx, pr, batch, "NetworkException");
+  if (!pr) return;
+  for (const batch of [...pr.batches]) {
+    if (!batch.inFlight || batch.requestId !== requestId) continue;
+    batch.inFlight = false;
+    onBatchError(ctx, pr, batch, "NetworkException");
+  }
 }

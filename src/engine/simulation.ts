@@ -1,7 +1,7 @@
 // The shell: builds a simulation from a spec, applies commands, and advances virtual time by
 // popping timed events in (time, seq) order. The only place that dispatches to the rules.
 
-import { emit, reachableBetween, removeTransfer, schedule, type Ctx } from "./context.ts";
+import { emit, reachableBetween, removeTransfers, schedule, type Ctx } from "./context.ts";
 import { DEFAULT_BROKER_CONFIG, resolveProducerConfig, type BrokerConfig } from "./config.ts";
 import type { BrokerSpec, Command, ConsumerSpec, ProducerSpec, TopicSpec } from "./commands.ts";
 import {
@@ -176,6 +176,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     sticky: initialStickyPartitionerState(),
     roundRobinCounter: 0,
     nextBatchId: 0,
+    nextRequestId: 0,
     nextRecordNumber: 0,
     sendScheduledAt: -1,
     nextTickAt: -1,
@@ -335,9 +336,15 @@ export function applyCommand(
   return runCommand(ctx, command);
 }
 
-function deliver(ctx: Context, message: Message, transferId: number, route: Route): void {
+function deliver(
+  ctx: Context,
+  message: Message,
+  transferId: number,
+  transferCount: number,
+  route: Route,
+): void {
   const s = ctx.state;
-  removeTransfer(s, transferId);
+  removeTransfers(s, transferId, transferCount);
   const target = route.toBroker === null ? undefined : s.brokers[route.toBroker];
   const source = route.fromBroker === null ? undefined : s.brokers[route.fromBroker];
   const dropped =
@@ -349,7 +356,7 @@ function deliver(ctx: Context, message: Message, transferId: number, route: Rout
       onFetchDropped(ctx, body.follower, body.leader, body.followerIncarnation);
     else if (body.kind === "produceRequest") onProduceDropped(ctx, body, target?.id ?? -1);
     else if (body.kind === "produceResponse")
-      onConnectionClosed(ctx, body.producer, body.batchId, body.attempt);
+      onConnectionClosed(ctx, body.producer, body.requestId);
     return;
   }
   switch (body.kind) {
@@ -408,7 +415,7 @@ export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
       runCommand(ctx, t.command);
       return;
     case "deliver":
-      deliver(ctx, t.message, t.transferId, t.route);
+      deliver(ctx, t.message, t.transferId, t.transferCount, t.route);
       return;
     case "heartbeat":
       handleHeartbeat(ctx, t.broker, t.incarnation);
@@ -429,7 +436,7 @@ export function dispatch(ctx: Ctx, ev: ScheduledEvent): void {
       sendFetch(ctx, t.follower, t.leader, t.incarnation);
       return;
     case "connectionClosed":
-      onConnectionClosed(ctx, t.producer, t.batchId, t.attempt);
+      onConnectionClosed(ctx, t.producer, t.requestId);
       return;
     case "produceTimeout":
       handleProduceTimeout(ctx, t.broker);

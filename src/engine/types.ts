@@ -175,6 +175,9 @@ export interface PendingBatch {
   /** The producer epoch its sequence numbers belong to (-1 until it has them). */
   producerEpoch: number;
   inFlight: boolean;
+  /** While in flight: the broker it was sent to and the produce request that carries it. */
+  node: BrokerId;
+  requestId: number;
   /** Next time the batch may be sent again (retry.backoff.ms). */
   retryAt: VirtualMs;
   /** While in flight: when the request times out (or the batch expires, if sooner). */
@@ -220,6 +223,8 @@ export interface ProducerState {
   sticky: StickyPartitionerState;
   roundRobinCounter: number;
   nextBatchId: number;
+  /** Produce requests are numbered per producer (one request per broker carries its batches). */
+  nextRequestId: number;
   nextRecordNumber: number;
   /** When the sender is next due to run (-1: not scheduled). */
   sendScheduledAt: VirtualMs;
@@ -259,7 +264,8 @@ export interface ScheduledEvent {
 
 export type Task =
   | { kind: "command"; command: Command }
-  | { kind: "deliver"; message: Message; transferId: number; route: Route }
+  /** transferCount transfers with ids from transferId on show the message (0: none). */
+  | { kind: "deliver"; message: Message; transferId: number; transferCount: number; route: Route }
   | { kind: "heartbeat"; broker: BrokerId; incarnation: number }
   | { kind: "sessionCheck"; broker: BrokerId; heartbeatAt: VirtualMs }
   | { kind: "controllerElection" }
@@ -267,7 +273,7 @@ export type Task =
   | { kind: "fetchTimeout"; leader: BrokerId; follower: BrokerId }
   | { kind: "sendFetch"; follower: BrokerId; leader: BrokerId; incarnation: number }
   | { kind: "produceTimeout"; broker: BrokerId }
-  | { kind: "connectionClosed"; producer: string; batchId: number; attempt: number }
+  | { kind: "connectionClosed"; producer: string; requestId: number }
   | { kind: "producerTick"; producer: string }
   | { kind: "producerSend"; producer: string }
   | { kind: "requestTimeout"; producer: string }
@@ -284,10 +290,8 @@ export interface ParkedFetch {
   expiresAt: VirtualMs;
 }
 
-export interface ParkedProduce {
-  parkId: number;
-  broker: BrokerId;
-  producer: string;
+/** One batch of a produce request waiting in the leader's purgatory (DelayedProduce). */
+export interface ParkedProducePart {
   batchId: number;
   attempt: number;
   topic: string;
@@ -296,8 +300,21 @@ export interface ParkedProduce {
   requiredOffset: number;
   baseOffset: number;
   leaderEpoch: number;
-  expiresAt: VirtualMs;
   keys: (string | null)[];
+  /** Still waiting for the HW; false once it has its answer (error or success). */
+  pending: boolean;
+  error: string | null;
+  duplicate: boolean;
+}
+
+/** A produce request at acks=all waiting until every partition's answer is known. */
+export interface ParkedProduce {
+  parkId: number;
+  broker: BrokerId;
+  producer: string;
+  requestId: number;
+  expiresAt: VirtualMs;
+  parts: ParkedProducePart[];
 }
 
 export interface SimState {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SimDriver } from "../helpers/SimDriver.ts";
 
 /**
- * A (sent first) is refused with NotEnoughReplicas while the ISR is below min.insync.replicas;
- * B, sent 6 ms later, arrives after the follower rejoined and is written at once; A's retry
- * lands after it.
+ * p writes w first, so the leader knows its producer id. A is then refused with
+ * NotEnoughReplicas while the ISR is below min.insync.replicas; B goes out 5 ms later, while A's
+ * request is still in flight (a second request on the connection), and arrives after the
+ * follower rejoined. Without idempotence B is written at once and A's retry lands after it.
  */
 function refusedThenAccepted(enableIdempotence: boolean): SimDriver {
   const sim = SimDriver.create({
@@ -16,31 +17,54 @@ function refusedThenAccepted(enableIdempotence: boolean): SimDriver {
       { id: "q", topic: "orders", config: { acks: 1, lingerMs: 0 } },
     ],
   });
-  sim.at(1000).slow(4, 60_000).at(1600).produce("q", "x").at(10_000);
+  sim.at(1000).slow(4, 60_000).at(1200).produce("p", "w").at(1600).produce("q", "x").at(10_000);
   expect(sim.isrOf("orders", 0)).toEqual([3]);
-  sim.slow(4, 0).produce("p", "A").advance(6).produce("p", "B").at(12_000);
-  expect(sim.producer("p").acknowledged).toBe(2);
+  sim.slow(4, 0).produce("p", "A").advance(5).produce("p", "B").at(12_000);
+  expect(sim.producer("p").acknowledged).toBe(3);
   return sim;
 }
 
 describe("the auditor", () => {
   it("reports records a retry wrote out of order (no idempotence, several requests in flight)", () => {
     const sim = refusedThenAccepted(false);
-    expect(sim.records("orders", 0, 3).map((r) => r.key)).toEqual(["x", "B", "A"]);
+    expect(sim.records("orders", 0, 4).map((r) => r.key)).toEqual(["w", "x", "B", "A"]);
     expect(sim.events("produceRetried")[0]).toMatchObject({ error: "NotEnoughReplicas" });
     expect(sim.audit().orderViolations).toEqual([
-      { topic: "orders", partition: 0, producer: "p", offset: 2, laterSentOffset: 1 },
+      { topic: "orders", partition: 0, producer: "p", offset: 3, laterSentOffset: 2 },
     ]);
   });
 
-  it("idempotence keeps the order: the later batch waits for the earlier one's retry", () => {
+  it("idempotence keeps the order: the later batch is refused as out of sequence and follows the earlier one's retry", () => {
     const sim = refusedThenAccepted(true);
-    expect(sim.records("orders", 0, 3).map((r) => r.key)).toEqual(["x", "A", "B"]);
-    expect(sim.events("produceRetried").map((e) => e.error)).toEqual(["NotEnoughReplicas"]);
+    expect(sim.records("orders", 0, 4).map((r) => r.key)).toEqual(["w", "x", "A", "B"]);
+    expect(sim.events("produceRetried").map((e) => e.error)).toEqual([
+      "NotEnoughReplicas",
+      "OutOfOrderSequence",
+    ]);
     const [retried] = sim.events("produceRetried");
-    const appended = sim.events("batchAppended").filter((e) => e.producer === "p");
+    const appended = sim
+      .events("batchAppended")
+      .filter((e) => e.producer === "p")
+      .slice(1);
     // retry.backoff.ms=100 with KIP-580's 20% jitter: at least 80 ms later.
     for (const e of appended) expect(e.time).toBeGreaterThanOrEqual(retried!.time + 80);
+    expect(sim.audit().orderViolations).toEqual([]);
+  });
+
+  it("a batch produced while an earlier one of its partition waits to be retried goes after it (the retry is first in the accumulator)", () => {
+    const sim = SimDriver.create({
+      brokers: 5,
+      config: { replicaLagTimeMaxMs: 4000 },
+      topics: [{ name: "orders", assignment: [[3, 4]], config: { minInsyncReplicas: 2 } }],
+      producers: [
+        { id: "p", topic: "orders", config: { enableIdempotence: false, lingerMs: 0 } },
+        { id: "q", topic: "orders", config: { acks: 1, lingerMs: 0 } },
+      ],
+    });
+    sim.at(1000).slow(4, 60_000).at(1600).produce("q", "x").at(10_000);
+    sim.slow(4, 0).produce("p", "A").at(10_020).produce("p", "B").at(12_000);
+    expect(sim.events("produceRetried").map((e) => e.error)).toEqual(["NotEnoughReplicas"]);
+    expect(sim.records("orders", 0, 3).map((r) => r.key)).toEqual(["x", "A", "B"]);
     expect(sim.audit().orderViolations).toEqual([]);
   });
 
