@@ -300,7 +300,7 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
     }
   }
   let wakeAt = drainRound(ctx, pr);
-  while (wakeAt < 0) wakeAt = drainRound(ctx, pr);
+  while (drainAgain) wakeAt = drainRound(ctx, pr);
   if (wakeAt < Infinity) scheduleSend(ctx, pr, Math.max(wakeAt, s.time + 1));
 }
 
@@ -308,15 +308,19 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
 const HEADS: PendingBatch[] = [];
 const LEADERS: number[] = [];
 const READY: boolean[] = [];
+const WAKES: number[] = [];
 const NODES: number[] = [];
+const SENT_TO: number[] = [];
+/** Set by drainRound: a request took a batch with another behind it, so run another round. */
+let drainAgain = false;
 
 /**
  * One round of RecordAccumulator.ready and drain: the first waiting batch of each partition
  * (retries and idempotent sequences keep that order), grouped by leader. A broker is ready when
  * one of its batches is full or has lingered; it then gets one request with the first batch of
  * every partition it leads, lingered or not, while it has fewer than
- * max.in.flight.requests.per.connection requests in flight. Returns -1 if it sent a request
- * (run another round), else when a batch next needs a look.
+ * max.in.flight.requests.per.connection requests in flight. Returns when a batch left waiting
+ * next needs a look.
  */
 function drainRound(ctx: Ctx, pr: ProducerState): number {
   const s = ctx.state;
@@ -324,23 +328,26 @@ function drainRound(ctx: Ctx, pr: ProducerState): number {
   const heads = HEADS;
   const leaders = LEADERS;
   const ready = READY;
-  heads.length = leaders.length = ready.length = 0;
-  let wakeAt = Infinity;
+  const wakes = WAKES;
+  heads.length = leaders.length = ready.length = wakes.length = 0;
+  let behind = false;
   for (const b of pr.batches) {
     if (b.inFlight) continue;
     const seen = indexOfPartition(heads, b.partition);
     if (seen >= 0) {
       // A batch behind the first one means the first is closed: full, in Kafka's terms.
+      behind = true;
       if (heads[seen]!.attempts === 0 && leaders[seen]! >= 0) ready[seen] = true;
       continue;
     }
     heads.push(b);
     leaders.push(-1);
     ready.push(false);
+    wakes.push(Infinity);
     const i = heads.length - 1;
     const expiresAt = b.createdAt + pr.config.deliveryTimeoutMs;
     if (b.attempts > 0 && now < b.retryAt) {
-      wakeAt = Math.min(wakeAt, b.retryAt, expiresAt);
+      wakes[i] = Math.min(b.retryAt, expiresAt);
       continue;
     }
     // Ordering: with one request in flight at most, a partition waits for its answer; a
@@ -354,27 +361,33 @@ function drainRound(ctx: Ctx, pr: ProducerState): number {
     const leader = leaderFor(s, pr, b.partition);
     if (leader < 0) {
       // No reachable leader: the batch waits in the accumulator until delivery.timeout.ms.
-      wakeAt = Math.min(wakeAt, now + pr.config.retryBackoffMs, expiresAt);
+      wakes[i] = Math.min(now + pr.config.retryBackoffMs, expiresAt);
       continue;
     }
     leaders[i] = leader;
     const due = b.createdAt + pr.config.lingerMs;
     ready[i] = b.attempts > 0 || b.bytes >= pr.config.batchSize || now >= due;
-    if (!ready[i]) wakeAt = Math.min(wakeAt, due, expiresAt);
+    if (!ready[i]) wakes[i] = Math.min(due, expiresAt);
   }
   const nodes = NODES;
   nodes.length = 0;
   for (let i = 0; i < heads.length; i++)
     if (ready[i] && leaders[i]! >= 0 && !nodes.includes(leaders[i]!)) nodes.push(leaders[i]!);
-  let sent = false;
+  const sentTo = SENT_TO;
+  sentTo.length = 0;
   for (const node of nodes) {
     if (requestsInFlight(pr, node) >= pr.config.maxInFlightRequestsPerConnection) continue;
     const drained: PendingBatch[] = [];
     for (let i = 0; i < heads.length; i++) if (leaders[i] === node) drained.push(heads[i]!);
     sendRequest(ctx, pr, node, drained);
-    sent = true;
+    sentTo.push(node);
   }
-  return sent ? -1 : wakeAt;
+  drainAgain = sentTo.length > 0 && behind;
+  // The batches left waiting say when to look again; the ones just sent wait for answers.
+  let wakeAt = Infinity;
+  for (let i = 0; i < heads.length; i++)
+    if (leaders[i]! < 0 || !sentTo.includes(leaders[i]!)) wakeAt = Math.min(wakeAt, wakes[i]!);
+  return wakeAt;
 }
 
 function indexOfPartition(heads: readonly PendingBatch[], partition: number): number {
