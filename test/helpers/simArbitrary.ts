@@ -85,8 +85,9 @@ function producerArb(
       idempotent: fc.boolean(),
       lingerMs: fc.constantFrom(0, 5, 20),
       requestTimeoutMs: fc.constantFrom(1500, 5000),
+      maxInFlight: fc.constantFrom(1, 2, 5),
     })
-    .map(({ rate, keyed, acks, idempotent, lingerMs, requestTimeoutMs }) => ({
+    .map(({ rate, keyed, acks, idempotent, lingerMs, requestTimeoutMs, maxInFlight }) => ({
       id,
       topic,
       ratePerSec: rate,
@@ -97,6 +98,7 @@ function producerArb(
         lingerMs,
         requestTimeoutMs,
         deliveryTimeoutMs: 20_000,
+        maxInFlightRequestsPerConnection: maxInFlight,
       },
     }));
 }
