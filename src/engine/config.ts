@@ -74,7 +74,7 @@ export interface ProducerConfig {
   lingerMs: number;
   /** batch.size */
   batchSize: number;
-  /** max.in.flight.requests.per.connection (applied per partition here) */
+  /** max.in.flight.requests.per.connection: produce requests in flight to one broker */
   maxInFlightRequestsPerConnection: number;
   /** partitioner for records without a key: Kafka's built-in sticky one, or round-robin */
   partitioner: "sticky" | "roundrobin";

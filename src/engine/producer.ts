@@ -280,6 +280,9 @@ function requestsInFlight(pr: ProducerState, node: number): number {
 
 const REQUEST_IDS: number[] = [];
 
+/** max.request.size at Kafka's default: a request's batches add up to at most this many bytes. */
+const MAX_REQUEST_SIZE = 1_048_576;
+
 /**
  * The Sender: fails batches past delivery.timeout.ms, then drains ready brokers into produce
  * requests, one round after another at the same moment (Kafka's Sender loop runs again at once
@@ -378,7 +381,17 @@ function drainRound(ctx: Ctx, pr: ProducerState): number {
   for (const node of nodes) {
     if (requestsInFlight(pr, node) >= pr.config.maxInFlightRequestsPerConnection) continue;
     const drained: PendingBatch[] = [];
-    for (let i = 0; i < heads.length; i++) if (leaders[i] === node) drained.push(heads[i]!);
+    let bytes = 0;
+    for (let i = 0; i < heads.length; i++) {
+      if (leaders[i] !== node) continue;
+      // max.request.size: the batches that do not fit go in the next request.
+      if (drained.length > 0 && bytes + heads[i]!.bytes > MAX_REQUEST_SIZE) {
+        behind = true;
+        continue;
+      }
+      drained.push(heads[i]!);
+      bytes += heads[i]!.bytes;
+    }
     sendRequest(ctx, pr, node, drained);
     sentTo.push(node);
   }

@@ -82,6 +82,18 @@ describe("produce requests (RecordAccumulator.drain)", () => {
     expect(sim.producer("p").batches.map((b) => b.inFlight)).toEqual([true, true, true]);
   });
 
+  it("keeps a request within max.request.size (1 MB): batches that do not fit go in the next one", () => {
+    const sim = twoLeaders({ batchSize: 700_000 });
+    sim.at(100);
+    for (const partition of [0, 1])
+      sim.produce("p", "k", { partition, value: "v".repeat(600_000) });
+    sim.at(105);
+    expect(requestsOnTheWire(sim)).toEqual([
+      { to: "broker:1", partitions: [0] },
+      { to: "broker:1", partitions: [1] },
+    ]);
+  });
+
   it("max.in.flight.requests.per.connection counts the requests to a broker, whatever their partitions", () => {
     // A slow follower keeps acks=all requests waiting at the leader.
     const one = twoLeaders({ maxInFlightRequestsPerConnection: 1 });
