@@ -128,24 +128,10 @@ export function sendCarrying(
   const route = routeOf(message.from, message.to);
   const arrivesAt = arrivalOf(s, message, route, extraDelay);
   if (arrivesAt < 0) return false;
-  let transferId = -1;
-  if (kind !== null) {
-    transferId = s.nextId++;
-    // Built field by field: an object spread here was a third of the engine's time.
-    s.transfers.push({
-      id: transferId,
-      kind,
-      from: message.from,
-      to: message.to,
-      sentAt: s.time,
-      arrivesAt,
-      topic,
-      partition,
-      keys,
-      firstOffset,
-      label,
-    });
-  }
+  const transferId =
+    kind === null
+      ? -1
+      : pushTransfer(s, message, arrivesAt, kind, topic, partition, keys, firstOffset, label);
   schedule(ctx, arrivesAt, {
     kind: "deliver",
     message,
@@ -170,21 +156,20 @@ export function sendParts(
   const route = routeOf(message.from, message.to);
   const arrivesAt = arrivalOf(s, message, route, extraDelay);
   if (arrivesAt < 0) return false;
+  // Ids are drawn in a row: delivery removes the parts' transfers together.
   const transferId = parts.length > 0 ? s.nextId : -1;
-  for (const part of parts)
-    s.transfers.push({
-      id: s.nextId++,
-      kind: part.kind,
-      from: message.from,
-      to: message.to,
-      sentAt: s.time,
+  for (const p of parts)
+    pushTransfer(
+      s,
+      message,
       arrivesAt,
-      topic: part.topic,
-      partition: part.partition,
-      keys: part.keys,
-      firstOffset: part.firstOffset,
-      label: part.label,
-    });
+      p.kind,
+      p.topic,
+      p.partition,
+      p.keys,
+      p.firstOffset,
+      p.label,
+    );
   schedule(ctx, arrivesAt, {
     kind: "deliver",
     message,
@@ -193,6 +178,36 @@ export function sendParts(
     route,
   });
   return true;
+}
+
+/** Adds a transfer for a view to draw; returns its id. */
+function pushTransfer(
+  s: SimState,
+  message: Message,
+  arrivesAt: number,
+  kind: Transfer["kind"],
+  topic: string,
+  partition: number,
+  keys: (string | null)[],
+  firstOffset: number,
+  label: string,
+): number {
+  const id = s.nextId++;
+  // Built field by field: an object spread here was a third of the engine's time.
+  s.transfers.push({
+    id,
+    kind,
+    from: message.from,
+    to: message.to,
+    sentAt: s.time,
+    arrivesAt,
+    topic,
+    partition,
+    keys,
+    firstOffset,
+    label,
+  });
+  return id;
 }
 
 /** When a message sent now arrives (each link stays FIFO), or -1 if the receiver is unreachable. */
