@@ -74,6 +74,7 @@ const COUNT_LABELS: string[] = [];
 
 /** A transfer's "N records" label; the same few counts recur on every request. */
 export function recordsLabel(n: number): string {
+  if (n === 1) return "1 record";
   return n >= 0 && n < 1024 ? (COUNT_LABELS[n] ??= `${n} records`) : `${n} records`;
 }
 
