@@ -35,6 +35,16 @@ describe("a colour per record key", () => {
     expect(spread.size).toBeGreaterThan(4);
   });
 
+  it("a key the scenario does not list never takes a listed key's colour while colours are free", () => {
+    const listed = ["alice", "bob", "carol", "dave"];
+    const colour = keyColours(spec([{ keys: listed }]));
+    const taken = new Set(listed.map(colour));
+    const others = Array.from({ length: 64 }, (_, i) => colour(`typed-${i}`));
+    for (const c of others) expect(taken.has(c)).toBe(false);
+    // They still spread over the four free colours.
+    expect(new Set(others).size).toBe(4);
+  });
+
   it("records without a key are neutral, never a key's colour", () => {
     const colour = keyColours(spec([{ keys: null }]));
     expect(colour(null)).toBe(NULL_KEY_COLOUR);

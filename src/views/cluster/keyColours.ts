@@ -33,18 +33,21 @@ export type KeyColour = (key: string | null) => string;
 
 /**
  * The keys the scenario's producers list get the palette in order (so four or eight keys never
- * share a colour); any other key is hashed. Built from the spec, which a run never changes, so a
- * key keeps its colour for the whole run, through seeks and live changes.
+ * share a colour); any other key is hashed onto the colours the listed keys left free, so a key
+ * typed in a burst never looks like one of the scenario's (with eight or more listed keys none is
+ * free, and it takes the whole palette). Built from the spec, which a run never changes, so a key
+ * keeps its colour for the whole run, through seeks and live changes.
  */
 export function keyColours(spec: SimulationSpec): KeyColour {
   const known = new Map<string, string>();
   for (const p of spec.producers)
     for (const k of p.keys ?? [])
       if (!known.has(k)) known.set(k, KEY_PALETTE[known.size % KEY_PALETTE.length]!);
+  const used = new Set(known.values());
+  const free = KEY_PALETTE.filter((c) => !used.has(c));
+  const others = free.length > 0 ? free : KEY_PALETTE;
   return (key) =>
-    key === null
-      ? NULL_KEY_COLOUR
-      : (known.get(key) ?? KEY_PALETTE[hash(key) % KEY_PALETTE.length]!);
+    key === null ? NULL_KEY_COLOUR : (known.get(key) ?? others[hash(key) % others.length]!);
 }
 
 /** The keys a legend lists: the scenario's own, in order, and whether some records have none. */
