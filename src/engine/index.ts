@@ -46,6 +46,13 @@ export { cloneState } from "./clone.ts";
 export { audit } from "./audit.ts";
 export type { AuditReport, GroupRedelivery } from "./audit.ts";
 export type { LostRecord, DuplicateRecord, OrderViolation } from "./auditTypes.ts";
+export { describeProducerQueue } from "./producerQueue.ts";
+export type {
+  ProducerQueue,
+  WaitingPartition,
+  BatchWait,
+  BrokerRequests,
+} from "./producerQueue.ts";
 export {
   DEFAULT_BROKER_CONFIG,
   DEFAULT_TOPIC_CONFIG,

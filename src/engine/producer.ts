@@ -209,6 +209,7 @@ export function enqueueRecord(
       inFlight: false,
       node: -1,
       requestId: -1,
+      sentAt: -1,
       retryAt: 0,
       requestDeadline: 0,
     };
@@ -480,6 +481,7 @@ function sendRequest(ctx: Ctx, pr: ProducerState, node: number, drained: Pending
     batch.inFlight = true;
     batch.node = node;
     batch.requestId = requestId;
+    batch.sentAt = s.time;
     // An in-flight batch also expires at delivery.timeout.ms (KIP-91), whichever comes first.
     batch.requestDeadline = Math.max(
       Math.min(s.time + pr.config.requestTimeoutMs, batch.createdAt + pr.config.deliveryTimeoutMs),

@@ -178,6 +178,8 @@ export interface PendingBatch {
   /** While in flight: the broker it was sent to and the produce request that carries it. */
   node: BrokerId;
   requestId: number;
+  /** When its current request was sent (-1 before the first). */
+  sentAt: VirtualMs;
   /** Next time the batch may be sent again (retry.backoff.ms). */
   retryAt: VirtualMs;
   /** While in flight: when the request times out (or the batch expires, if sooner). */

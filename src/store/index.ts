@@ -20,6 +20,13 @@ export {
   groupOffsets,
   DETAIL_EVENTS as DETAIL_EVENT_TYPES,
 } from "../engine/index.ts";
+export { describeProducerQueue } from "../engine/index.ts";
+export type {
+  ProducerQueue,
+  WaitingPartition,
+  BatchWait,
+  BrokerRequests,
+} from "../engine/index.ts";
 export {
   openBuiltinScenario,
   builtinScenarios,

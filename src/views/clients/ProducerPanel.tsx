@@ -1,6 +1,7 @@
 import type { ProducerState } from "../../store/index.ts";
 import { useSimStable } from "../useSimStable.ts";
 import { ProduceForm } from "./ProduceForm.tsx";
+import { ProducerQueue } from "./ProducerQueue.tsx";
 import { ProducerSettings } from "./ProducerSettings.tsx";
 import { describeKeys } from "./keyPresets.ts";
 import "./clients.css";
@@ -74,6 +75,7 @@ export function ProducerPanel({ id }: { id: string }) {
         {p.keys}
       </p>
       <ProducerCounts id={id} />
+      <ProducerQueue id={id} />
       <ProducerSettings id={id} />
       <ProduceForm id={id} />
     </section>

@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { assertNoSideways } from "./pageChecks.mjs";
+
+const screenshotDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../test-results/screenshots",
+);
+
+const AXE = readFileSync(
+  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
+  "utf8",
+);
+
+/** axe's WCAG A/AA violations inside the accumulator, one line each. */
+async function accumulatorViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const region = document.querySelector("[aria-label='Accumulator of checkout']");
+    const result = await window.axe.run(region, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${v.help}`),
+    );
+  });
+}
+
+const virtualMs = async (page) => {
+  const text = await page.getByLabel("Virtual time").textContent();
+  const [m, s] = text.split(":");
+  return (Number(m) * 60 + Number(s)) * 1000;
+};
+
+/** Plays fast until the run has reached `ms`, then pauses. */
+async function playPast(page, ms) {
+  await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(
+    (to) => {
+      const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "0:0";
+      const [m, s] = t.split(":");
+      return (Number(m) * 60 + Number(s)) * 1000 >= to;
+    },
+    ms,
+    { timeout: 20_000 },
+  );
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+}
+
+/** Seeks the timeline to an exact moment already lived through. */
+async function seek(page, ms) {
+  await page.getByRole("slider", { name: "Timeline" }).fill(String(ms));
+  await page.waitForFunction((to) => {
+    const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "";
+    const [m, s] = t.split(":");
+    return Math.round((Number(m) * 60 + Number(s)) * 1000) === to;
+  }, ms);
+}
+
+/** The room's view: the panel scrolled into the viewport, at a projector's or a phone's size. */
+async function viewShot(page, region, name, width, height) {
+  await page.setViewportSize({ width, height });
+  await region.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}x${height}.png`) });
+}
+
+export const tests = [
+  {
+    name: "accumulator: a producer's batches wait for a leader, retry NotEnoughReplicas, and fill the in-flight requests",
+    run: async ({ page, baseUrl }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${baseUrl}?scenario=acks-all-min-isr`);
+      const panel = page.getByRole("region", { name: "Producer checkout" });
+      const queue = panel.getByRole("region", { name: "Accumulator of checkout" });
+      await queue.waitFor();
+      await queue.getByText(/^(Nothing waiting\.|1 record waiting in 1 batch:)$/).waitFor();
+      await queue.getByText("No requests in flight.").waitFor();
+
+      await playPast(page, 37_200);
+      assert.ok((await virtualMs(page)) >= 37_200);
+
+      // Broker 3 crashed at 30 s and is not fenced yet: the producer cannot reach the leader.
+      await seek(page, 31_000);
+      const waiting = queue.getByRole("list", { name: "Batches waiting in checkout" });
+      await queue.getByText("11 records waiting in 1 batch:").waitFor();
+      assert.equal(
+        (await waiting.getByRole("listitem").first().textContent()).replace(/\s+/g, " "),
+        "orders-0 no leader (broker 3 unreachable) · 11 records",
+      );
+
+      // Broker 1 leads alone, below min.insync.replicas: NotEnoughReplicas, retried with backoff.
+      await seek(page, 37_000);
+      await queue.getByText("71 records waiting in 5 batches:").waitFor();
+      assert.equal(
+        (await waiting.getByRole("listitem").first().textContent()).replace(/\s+/g, " "),
+        "orders-0 retrying in 104 ms (attempt 6) · 71 records in 5 batches",
+      );
+      await queue.getByText("No requests in flight.").waitFor();
+      await assertNoSideways(page, "the accumulator at 1280x720");
+      await viewShot(page, queue, "accumulator-retrying", 1280, 720);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await assertNoSideways(page, "the accumulator at 390x844");
+      await viewShot(page, queue, "accumulator-retrying", 390, 844);
+
+      // The retry goes (at 37.104 s): five batches, one request each, fill max.in.flight to broker 1.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await seek(page, 37_105);
+      await queue.getByText("Nothing waiting.").waitFor();
+      const inFlight = queue.getByRole("list", {
+        name: "Requests in flight from checkout",
+      });
+      assert.equal(
+        (await inFlight.getByRole("listitem").first().textContent()).replace(/\s+/g, " "),
+        "to broker 1: 5 of 5 requests (full) · 72 records · oldest sent 1 ms ago",
+      );
+      await viewShot(page, queue, "accumulator-in-flight", 1280, 720);
+    },
+  },
+  {
+    name: "accumulator: presenter mode at a projector's and a phone's width does not overflow",
+    run: async ({ page, baseUrl }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${baseUrl}?scenario=acks-all-min-isr&present`);
+      const queue = page.getByRole("region", { name: "Accumulator of checkout" });
+      await queue.waitFor();
+      await playPast(page, 37_200);
+      await seek(page, 37_000);
+      await queue.getByText(/retrying in 104 ms \(attempt 6\)/).waitFor();
+      const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      assert.equal(size, "20px", "presenter mode's type");
+      await assertNoSideways(page, "presenter mode at 1280x720");
+      await viewShot(page, queue, "accumulator-present", 1280, 720);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await assertNoSideways(page, "presenter mode at 390x844");
+      const box = await queue.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `${box.x + box.width}px wide in 390px`);
+      await viewShot(page, queue, "accumulator-present", 390, 844);
+    },
+  },
+  ...["light", "dark"].map((scheme) => ({
+    name: `accumulator (${scheme}): retries and full requests pass axe, contrast included`,
+    run: async ({ page, baseUrl }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${baseUrl}?scenario=acks-all-min-isr`);
+      const queue = page.getByRole("region", { name: "Accumulator of checkout" });
+      await queue.waitFor();
+      await playPast(page, 37_200);
+      for (const [at, shown] of [
+        [37_000, /retrying in 104 ms/],
+        [37_105, /5 of 5 requests \(full\)/],
+      ]) {
+        await seek(page, at);
+        await queue.getByText(shown).waitFor();
+        assert.deepEqual(await accumulatorViolations(page), [], `at ${at} ms`);
+      }
+    },
+  })),
+];
