@@ -179,17 +179,14 @@ export function enqueueRecord(
     bytes,
   };
   pr.sent++;
+  // RecordAccumulator.tryAppend: only the partition's last batch takes records, and only while
+  // it is open (never sent, room left); otherwise it is closed and a new batch starts.
   let batch: PendingBatch | undefined;
-  for (const b of pr.batches) {
-    if (
-      b.partition === partition &&
-      !b.inFlight &&
-      b.attempts === 0 &&
-      b.bytes + bytes <= pr.config.batchSize
-    ) {
-      batch = b;
-      break;
-    }
+  for (let i = pr.batches.length - 1; i >= 0; i--) {
+    const b = pr.batches[i]!;
+    if (b.partition !== partition) continue;
+    if (!b.inFlight && b.attempts === 0 && b.bytes + bytes <= pr.config.batchSize) batch = b;
+    break;
   }
   let behind = false;
   if (!batch) {

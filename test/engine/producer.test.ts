@@ -77,6 +77,17 @@ describe("the record accumulator", () => {
     expect(sim.events("batchAppended")[0]!.time).toBeLessThan(110);
   });
 
+  it("only a partition's last batch takes records, so a small record never slips into an earlier batch", () => {
+    const sim = create({ lingerMs: 50, batchSize: 100 }).at(100);
+    // 60, 50 and 30 bytes: the second opens a new batch; the third would fit in the first.
+    sim.produce("p", "k", { value: "a".repeat(39) });
+    sim.produce("p", "k", { value: "b".repeat(29) });
+    sim.produce("p", "k", { value: "c".repeat(9) }).at(1000);
+    expect(sim.producer("p").acknowledged).toBe(3);
+    expect(sim.records("orders", 0, 1).map((r) => r.value![0])).toEqual(["a", "b", "c"]);
+    expect(sim.events("batchAppended").map((e) => e.count)).toEqual([1, 2]);
+  });
+
   it("the rate generator sends ratePerSec records per second", () => {
     const sim = SimDriver.create({
       brokers: 3,
