@@ -10,7 +10,14 @@ import { CHUNK_SIZE, pushChunked } from "./chunks.ts";
 import { recordAt, recordCursor } from "./log.ts";
 import type { LedgerAck, LedgerEntry, LostRecord, PartitionLedger } from "./auditTypes.ts";
 import type { RedeliveryExample } from "./groupTypes.ts";
-import type { BrokerId, LogRecord, PartitionState, PendingRecord, SimState } from "./types.ts";
+import type {
+  BrokerId,
+  LogRecord,
+  PartitionState,
+  PendingRecord,
+  ReplicaState,
+  SimState,
+} from "./types.ts";
 
 const RECENT_BATCHES = 16;
 
@@ -99,6 +106,7 @@ export function onUnacknowledgedDrop(
 /** Called on every leader append: finds the second copies written by retries, and reorderings. */
 export function onLeaderAppend(
   ctx: Ctx,
+  leader: ReplicaState,
   producer: string,
   topic: string,
   partition: number,
@@ -112,11 +120,22 @@ export function onLeaderAppend(
   const ledger = ledgerOf(s, topic, partition);
   const recent = ledger.recent[producer] ?? (ledger.recent[producer] = []);
   let copy: (typeof recent)[number] | undefined;
-  for (const b of recent) {
-    if (first.recordId <= b.lastRecordId && last.recordId >= b.firstRecordId) {
+  let later: (typeof recent)[number] | undefined;
+  for (let i = 0; i < recent.length; i++) {
+    const b = recent[i]!;
+    const overlaps = first.recordId <= b.lastRecordId && last.recordId >= b.firstRecordId;
+    if (!overlaps && (later !== undefined || b.firstRecordId <= last.recordId)) continue;
+    // Written by a leader whose log this one does not continue (a zombie cut off from the
+    // cluster, say): that copy will be truncated, so it neither doubles nor orders anything.
+    if (vanishedFrom(leader, baseOffset, b)) {
+      recent.splice(i--, 1);
+      continue;
+    }
+    if (overlaps) {
       copy = b;
       break;
     }
+    later = b;
   }
   if (copy) {
     s.audit.duplicates.push({
@@ -136,25 +155,34 @@ export function onLeaderAppend(
       offset: baseOffset,
       count: records.length,
     });
-  } else {
-    let later: (typeof recent)[number] | undefined;
-    for (const b of recent) {
-      if (b.firstRecordId > last.recordId) {
-        later = b;
-        break;
-      }
-    }
-    if (later)
-      s.audit.orderViolations.push({
-        topic,
-        partition,
-        producer,
-        offset: baseOffset,
-        laterSentOffset: later.offset,
-      });
-  }
+  } else if (later)
+    s.audit.orderViolations.push({
+      topic,
+      partition,
+      producer,
+      offset: baseOffset,
+      laterSentOffset: later.offset,
+    });
   recent.push({ firstRecordId: first.recordId, lastRecordId: last.recordId, offset: baseOffset });
   if (recent.length > RECENT_BATCHES) recent.shift();
+}
+
+/**
+ * Whether a batch written earlier is no longer in this replica's log where it was written,
+ * looking below `logEnd` (the log's end before an append being checked, which may have just
+ * put the very same records at that offset again).
+ */
+function vanishedFrom(
+  r: ReplicaState,
+  logEnd: number,
+  b: { firstRecordId: number; offset: number },
+): boolean {
+  // A batch compacted away (no record at its offset) still happened: it stays.
+  return (
+    b.offset >= logEnd ||
+    (b.offset >= r.logStartOffset &&
+      (recordAt(r, b.offset)?.recordId ?? b.firstRecordId) !== b.firstRecordId)
+  );
 }
 
 function holdersOf(
@@ -306,15 +334,8 @@ function forgetVanishedAppends(s: SimState, p: PartitionState): void {
   if (!ledger) return;
   const leader = p.replicaStates[p.leader]!;
   for (const list of Object.values(ledger.recent))
-    for (let i = list.length - 1; i >= 0; i--) {
-      const b = list[i]!;
-      // A batch compacted away (no record at its offset) still happened: it stays.
-      const gone =
-        b.offset >= leader.logEndOffset ||
-        (b.offset >= leader.logStartOffset &&
-          (recordAt(leader, b.offset)?.recordId ?? b.firstRecordId) !== b.firstRecordId);
-      if (gone) list.splice(i, 1);
-    }
+    for (let i = list.length - 1; i >= 0; i--)
+      if (vanishedFrom(leader, leader.logEndOffset, list[i]!)) list.splice(i, 1);
 }
 
 export function onLeaderElected(

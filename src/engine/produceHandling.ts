@@ -272,7 +272,7 @@ function append(
       count: appended.length,
       leaderEpoch: r.knownLeaderEpoch,
     });
-  onLeaderAppend(ctx, req.producer, p.topic, p.partition, baseOffset, appended);
+  onLeaderAppend(ctx, r, req.producer, p.topic, p.partition, baseOffset, appended);
   if (req.acks === 0)
     onAcknowledged(
       s,

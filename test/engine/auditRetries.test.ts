@@ -42,3 +42,42 @@ describe("the audit after a retry on a new leader", () => {
     expect(sim.audit().duplicates).toEqual([]);
   });
 });
+
+describe("the audit after a write to a zombie leader", () => {
+  /**
+   * Broker 1 is cut off from the cluster (not from clients) and loses leadership of orders-0 to
+   * broker 3. The producer, whose metadata still names broker 1, writes b there; broker 1
+   * appends it at offset 1 and waits for followers that never come. The request times out, the
+   * producer refreshes its metadata and writes b on broker 3 at the same offset. Broker 1
+   * truncates its copy when it rejoins.
+   */
+  it.each([true, false])(
+    "counts no duplicate for a batch only the zombie wrote (idempotence %s)",
+    (enableIdempotence) => {
+      const sim = SimDriver.create({
+        brokers: 4,
+        config: { brokerSessionTimeoutMs: 3000 },
+        topics: [{ name: "orders", assignment: [[1, 3, 4]], config: { minInsyncReplicas: 2 } }],
+        producers: [
+          {
+            id: "p",
+            topic: "orders",
+            config: { enableIdempotence, lingerMs: 0, requestTimeoutMs: 1500 },
+          },
+        ],
+      });
+      sim.at(200).produce("p", "a").at(500).isolate(1).at(8_000);
+      expect(sim.partition("orders", 0).leader).toBe(3);
+      sim.produce("p", "b").advance(100);
+      expect(sim.leo("orders", 0, 1)).toBe(2);
+      sim.at(12_000);
+      expect(sim.records("orders", 0, 3).map((r) => r.key)).toEqual(["a", "b"]);
+      sim.heal(1).at(20_000);
+      expect(sim.records("orders", 0, 1).map((r) => r.key)).toEqual(["a", "b"]);
+      expect(sim.producer("p").acknowledged).toBe(2);
+      const audit = sim.audit();
+      expect(audit.duplicates).toEqual([]);
+      expect(audit.orderViolations).toEqual([]);
+    },
+  );
+});

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advanceTo, createSimulation, type SimState } from "../../src/engine/index.ts";
+import { advanceTo, audit, createSimulation, type SimState } from "../../src/engine/index.ts";
 import { SETTLE_MS, scenarioArb } from "../helpers/simArbitrary.ts";
 
 const WINDOW_MS = 30_000;
@@ -50,6 +50,25 @@ describe("producer invariants under random faults", () => {
         const left = Object.values(created.state.producers).flatMap((p) => p.batches);
         expect(left.filter((b) => created.state.time - b.createdAt > 25_000)).toEqual([]);
       }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("an idempotent producer never writes a duplicate, with acks=all, min.insync.replicas >= 2 and no unclean election, whatever the faults and load", () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ durable: true, faultWindowMs: WINDOW_MS, maxFaults: 14, maxRate: 400 }),
+        (spec) => {
+          const created = createSimulation(spec);
+          if (!created.ok) throw new Error(created.errors.map((e) => e.message).join("; "));
+          advanceTo(created.state, WINDOW_MS + SETTLE_MS);
+          const idempotent = new Set(
+            spec.producers.filter((p) => p.config?.enableIdempotence).map((p) => p.id),
+          );
+          const report = audit(created.state);
+          expect(report.duplicates.filter((d) => idempotent.has(d.producer))).toEqual([]);
+        },
+      ),
       { numRuns: 30 },
     );
   });
