@@ -56,6 +56,8 @@ export interface SideSummary {
   /** Acknowledged records that are gone. */
   lost: number;
   duplicates: number;
+  /** Batches that landed in their partition after batches their producer sent later. */
+  reordered: number;
   /** Records the producers gave up on (never acknowledged). */
   failed: number;
   /** Partitions taken from members by eager or cooperative rebalances (not by crashes). */
@@ -84,6 +86,7 @@ export function summarizeSide(run: Run): SideSummary {
     acknowledged: s.audit.acknowledged,
     lost: s.audit.lost.length,
     duplicates: s.audit.duplicates.reduce((n, d) => n + d.count, 0),
+    reordered: s.audit.orderViolations.length,
     failed,
     revoked,
     consumed,
@@ -104,6 +107,11 @@ const MEASURES: readonly { of: (s: SideSummary) => number; say: (n: number) => s
   {
     of: (s) => s.duplicates,
     say: (n) => (n ? `wrote ${plural(n, "duplicate")}` : "wrote no duplicate"),
+  },
+  {
+    of: (s) => s.reordered,
+    say: (n) =>
+      n ? `wrote ${n} ${n === 1 ? "batch" : "batches"} out of order` : "wrote nothing out of order",
   },
   {
     of: (s) => s.failed,

@@ -61,6 +61,12 @@ const oneGroupWith =
       );
   };
 
+const setIdempotence =
+  (on: boolean) =>
+  (s: Scenario): void => {
+    for (const p of s.producers) p.config = { ...p.config, "enable.idempotence": on };
+  };
+
 export const COMPARE_PRESETS: readonly ComparePreset[] = [
   {
     id: "acks",
@@ -118,6 +124,19 @@ export const COMPARE_PRESETS: readonly ComparePreset[] = [
       label: "cooperative-sticky",
       change: oneGroupWith("eager", "readers", "cooperative-sticky"),
     },
+  },
+  {
+    id: "idempotence",
+    title: "idempotence off vs on",
+    scenario: "retries-reorder-on-failover",
+    summary:
+      "The followers turn slow at 10 s and broker 1 crashes at 12 s. Duplicates: requests time " +
+      "out and the producer resends batches the leader already wrote. Reordered: at 19 s broker " +
+      "3 takes over payments-1 and refuses the first retries, not yet knowing it leads, while a " +
+      "later batch gets in ahead of them. With idempotence the leader knows each retry by its " +
+      "sequence number: both stay 0.",
+    left: { label: "enable.idempotence=false", change: setIdempotence(false) },
+    right: { label: "enable.idempotence=true", change: setIdempotence(true) },
   },
 ];
 

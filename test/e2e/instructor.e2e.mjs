@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +30,25 @@ async function assertNoSidewaysScroll(page) {
 }
 
 const clock = (page) => page.getByLabel("Virtual time").textContent();
+
+const AXE = readFileSync(
+  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
+  "utf8",
+);
+
+/** axe's WCAG 2 A/AA violations on the page as it is now, one line each. */
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}: ${v.help}`),
+    );
+  });
+}
 
 export const tests = [
   {
@@ -180,6 +200,90 @@ export const tests = [
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.screenshot({
         path: path.join(screenshotDir, "compare-acks-diverged-full.png"),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: "compare page: idempotence off writes duplicates and reorders batches after a failover, on writes neither",
+    run: async ({ page, baseUrl }) => {
+      await page.goto(`${baseUrl}?page=compare&preset=idempotence`);
+      const left = page.getByRole("region", { name: "Left: enable.idempotence=false" });
+      const right = page.getByRole("region", { name: "Right: enable.idempotence=true" });
+      await left.waitFor();
+      await right.waitFor();
+      assert.equal(
+        await page.getByRole("combobox", { name: "Comparison" }).inputValue(),
+        "idempotence",
+      );
+      // The teacher's note says what to watch, in words.
+      await page.getByText(/Reordered: at 19 s broker 3 takes over payments-1/).waitFor();
+      await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
+      await page.getByRole("button", { name: "Play" }).click();
+      await page.waitForFunction(
+        () => document.querySelector("[aria-label='Virtual time']")?.textContent >= "1:00",
+        null,
+        { timeout: 20_000 },
+      );
+      await page.getByRole("button", { name: "Pause" }).click();
+      // Back to 60 s exactly, whatever the last frame overshot.
+      await page.getByRole("slider", { name: "Timeline" }).fill("60000");
+      await page.getByLabel("Virtual time").getByText("1:00.000").waitFor();
+      const figure = (side, name) => side.locator(`dt:text-is("${name}") + dd`);
+      const figures = async (side) => ({
+        acknowledged: Number(await figure(side, "acknowledged").textContent()),
+        lost: Number(await figure(side, "lost").textContent()),
+        duplicates: Number(await figure(side, "duplicates").textContent()),
+        reordered: Number(await figure(side, "reordered").textContent()),
+      });
+      assert.deepEqual(await figures(left), {
+        acknowledged: 11_996,
+        lost: 0,
+        duplicates: 56,
+        reordered: 3,
+      });
+      assert.deepEqual(await figures(right), {
+        acknowledged: 11_996,
+        lost: 0,
+        duplicates: 0,
+        reordered: 0,
+      });
+      // Harm is an alarm on the side that did it, and only there.
+      const alarmed = (side, name) =>
+        side.locator("div.alarm", { has: page.locator(`dt:text-is("${name}")`) }).count();
+      assert.equal(await alarmed(left, "duplicates"), 1);
+      assert.equal(await alarmed(left, "reordered"), 1);
+      assert.equal(await alarmed(right, "duplicates"), 0);
+      assert.equal(await alarmed(right, "reordered"), 0);
+      assert.equal(
+        await page.getByRole("status", { name: "Difference" }).textContent(),
+        "Left (enable.idempotence=false) wrote 56 duplicates; right (enable.idempotence=true) " +
+          "wrote no duplicate. Left (enable.idempotence=false) wrote 3 batches out of order; " +
+          "right (enable.idempotence=true) wrote nothing out of order.",
+      );
+      // The alarm colours stay legible in both themes.
+      for (const colorScheme of ["light", "dark"]) {
+        await page.emulateMedia({ colorScheme });
+        assert.deepEqual(await axeViolations(page), [], colorScheme);
+        await page.screenshot({
+          path: path.join(screenshotDir, `compare-idempotence-${colorScheme}.png`),
+        });
+      }
+      await page.emulateMedia({ colorScheme: "light" });
+      await viewShot(page, "compare-idempotence", 1280, 720);
+      await viewShot(page, "compare-idempotence", 390, 844);
+      await assertNoSidewaysScroll(page);
+      // On a phone the sides stack: the difference and the left figures, one scroll down.
+      await page
+        .getByRole("status", { name: "Difference" })
+        .evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+      await page.screenshot({
+        path: path.join(screenshotDir, "compare-idempotence-sides-390x844.png"),
+      });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({
+        path: path.join(screenshotDir, "compare-idempotence-full.png"),
         fullPage: true,
       });
     },

@@ -101,6 +101,45 @@ describe("compare mode", () => {
     );
   });
 
+  it("without idempotence retries write duplicates and land out of order after a failover; with it neither", () => {
+    const pair = pairFor("idempotence");
+    playTo(pair, 60_000);
+    const left = summarizeSide(pair.left.getState().run);
+    const right = summarizeSide(pair.right.getState().run);
+    // The same records reach both logs and none is lost; only what the retries did differs.
+    expect(left).toMatchObject({ acknowledged: 11_996, lost: 0, failed: 0 });
+    expect(right).toMatchObject({ acknowledged: 11_996, lost: 0, failed: 0 });
+    // Slow followers, then the crashed broker 1 still in two ISRs, make requests time out
+    // from 10 s to about 18 s: each retry is written again.
+    expect(left.duplicates).toBe(56);
+    // The new leader of payments-1 refuses the first retries, a later batch gets in first.
+    expect(left.reordered).toBe(3);
+    expect(right.duplicates).toBe(0);
+    expect(right.reordered).toBe(0);
+    expect(
+      describeDifference(left, right, {
+        left: "enable.idempotence=false",
+        right: "enable.idempotence=true",
+      }),
+    ).toBe(
+      "Left (enable.idempotence=false) wrote 56 duplicates; " +
+        "right (enable.idempotence=true) wrote no duplicate. " +
+        "Left (enable.idempotence=false) wrote 3 batches out of order; " +
+        "right (enable.idempotence=true) wrote nothing out of order.",
+    );
+  });
+
+  it("the reordering happens at the failover, after the duplicates of the slow phase", () => {
+    const pair = pairFor("idempotence");
+    playTo(pair, 18_000);
+    const before = summarizeSide(pair.left.getState().run);
+    expect(before.duplicates).toBeGreaterThan(0);
+    expect(before.reordered).toBe(0);
+    playTo(pair, 25_000);
+    expect(summarizeSide(pair.left.getState().run).reordered).toBe(3);
+    expect(summarizeSide(pair.right.getState().run)).toMatchObject({ duplicates: 0, reordered: 0 });
+  });
+
   it("eager rebalancing revokes more partitions than cooperative for the same newcomer", () => {
     const pair = pairFor("rebalance");
     playTo(pair, 30_000);
@@ -116,6 +155,7 @@ describe("the statement of difference", () => {
     acknowledged: 100,
     lost: 0,
     duplicates: 0,
+    reordered: 0,
     failed: 0,
     revoked: 0,
     consumed: 0,
@@ -128,6 +168,15 @@ describe("the statement of difference", () => {
     expect(describeDifference(side({ lost: 1 }), side({ duplicates: 3 }), labels)).toBe(
       "Left (A) lost 1 acknowledged record; right (B) lost none. " +
         "Left (A) wrote no duplicate; right (B) wrote 3 duplicates.",
+    );
+  });
+
+  it("names batches written out of order", () => {
+    expect(describeDifference(side({ reordered: 2 }), side({}), labels)).toBe(
+      "Left (A) wrote 2 batches out of order; right (B) wrote nothing out of order.",
+    );
+    expect(describeDifference(side({}), side({ reordered: 1 }), labels)).toBe(
+      "Left (A) wrote nothing out of order; right (B) wrote 1 batch out of order.",
     );
   });
 

@@ -8,6 +8,7 @@ import compactionKeepsLatest from "../../../scenarios/compaction-keeps-latest.js
 import classroom from "../../../scenarios/classroom.json";
 import defaultScenario from "../../../scenarios/default.json";
 import idempotencePreventsDuplicates from "../../../scenarios/idempotence-prevents-duplicates.json";
+import retriesReorderOnFailover from "../../../scenarios/retries-reorder-on-failover.json";
 import preferredLeaderAfterRestart from "../../../scenarios/preferred-leader-after-restart.json";
 import retentionDeletesSegments from "../../../scenarios/retention-deletes-segments.json";
 import rf1PartitionOffline from "../../../scenarios/rf1-partition-offline.json";
@@ -114,6 +115,17 @@ export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
       "recognised by its sequence numbers and writes nothing twice.",
     until: 60000,
     document: idempotencePreventsDuplicates,
+  },
+  {
+    id: "retries-reorder-on-failover",
+    title: "Retries after a failover: duplicates and reordering",
+    summary:
+      "Without idempotence, retries write duplicates while acknowledgements are late, and after " +
+      "the leader of payments-1 crashes a later batch reaches the new leader before the earlier " +
+      "ones it refused: the audit counts order violations. Turn enable.idempotence on and both " +
+      "go away.",
+    until: 60000,
+    document: retriesReorderOnFailover,
   },
   {
     id: "preferred-leader-after-restart",

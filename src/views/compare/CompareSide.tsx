@@ -4,6 +4,9 @@ import { TopicsTable } from "../tables/TopicsTable.tsx";
 import { useSimStable } from "../useSimStable.ts";
 import "./compare.css";
 
+/** A count of harm done is an alarm as soon as it is not zero. */
+const harm = (n: number): string | undefined => (n > 0 ? "alarm" : undefined);
+
 function SideAudit() {
   const summary = useSimStable((s) => summarizeSide(s.run));
   const hasGroups = useSim((s) => Object.keys(s.run.state.groups).length > 0);
@@ -18,9 +21,16 @@ function SideAudit() {
           <dt>lost</dt>
           <dd>{summary.lost}</dd>
         </div>
-        <div>
+        <div className={harm(summary.duplicates)}>
           <dt>duplicates</dt>
           <dd>{summary.duplicates}</dd>
+        </div>
+        <div
+          className={harm(summary.reordered)}
+          title="Batches that landed after batches their producer sent later"
+        >
+          <dt>reordered</dt>
+          <dd>{summary.reordered}</dd>
         </div>
         <div>
           <dt>writes failed</dt>
