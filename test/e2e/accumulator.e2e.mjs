@@ -79,6 +79,13 @@ export const tests = [
       await queue.waitFor();
       await queue.getByText(/^(Nothing waiting\.|1 record waiting in 1 batch:)$/).waitFor();
       await queue.getByText("No requests in flight.").waitFor();
+      // The explanation, with this producer's own settings (Kafka's defaults here).
+      await queue.getByText("How a producer sends").click();
+      const how = (await queue.locator(".pq-how p").textContent()).replace(/\s+/g, " ");
+      assert.match(how, /batch\.size \(16,384 bytes\) or has waited linger\.ms \(5 ms\)/);
+      assert.match(how, /at most 5 requests \(max\.in\.flight\.requests\.per\.connection\)/);
+      await viewShot(page, queue, "accumulator-how", 1280, 720);
+      await queue.getByText("How a producer sends").click();
 
       await playPast(page, 37_200);
       assert.ok((await virtualMs(page)) >= 37_200);

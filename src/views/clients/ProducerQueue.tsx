@@ -102,6 +102,7 @@ export function ProducerQueue({ id }: { id: string }) {
   return (
     <section className="producer-queue" aria-label={`Accumulator of ${id}`}>
       <h4>Accumulator</h4>
+      <HowItSends id={id} />
       <p className="pq-line">
         {q.records === 0
           ? "Nothing waiting."
@@ -144,5 +145,36 @@ export function ProducerQueue({ id }: { id: string }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The producer's settings that shape its batches and requests, for a student to read once. */
+function sendingConfig(state: SimState, id: string) {
+  const c = state.producers[id]?.config;
+  return c
+    ? {
+        linger: c.lingerMs,
+        batchSize: c.batchSize,
+        maxInFlight: c.maxInFlightRequestsPerConnection,
+      }
+    : null;
+}
+
+/** What the block shows, in three sentences with this producer's own settings. */
+function HowItSends({ id }: { id: string }) {
+  const c = useSimStable((s) => sendingConfig(s.run.state, id));
+  if (!c) return null;
+  return (
+    <details className="pq-how">
+      <summary>How a producer sends</summary>
+      <p>
+        Records wait here in a batch per partition until it holds batch.size (
+        {NUMBER.format(c.batchSize)} bytes) or has waited linger.ms ({c.linger} ms). Then each
+        broker gets one request carrying a batch for every partition it leads; at most{" "}
+        {c.maxInFlight} requests (max.in.flight.requests.per.connection) wait for their answers per
+        broker. A batch that failed waits retry.backoff.ms and goes again, still first in its
+        partition.
+      </p>
+    </details>
   );
 }
