@@ -269,14 +269,11 @@ function partitionInFlight(pr: ProducerState, partition: number): boolean {
 
 /** Requests in flight on the connection to a broker (max.in.flight.requests.per.connection). */
 function requestsInFlight(pr: ProducerState, node: number): number {
-  const ids = REQUEST_IDS;
-  ids.length = 0;
+  const ids: number[] = [];
   for (const b of pr.batches)
     if (b.inFlight && b.node === node && !ids.includes(b.requestId)) ids.push(b.requestId);
   return ids.length;
 }
-
-const REQUEST_IDS: number[] = [];
 
 /** max.request.size at Kafka's default: a request's batches add up to at most this many bytes. */
 const MAX_REQUEST_SIZE = 1_048_576;
@@ -300,37 +297,30 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
       i--;
     }
   }
-  let wakeAt = drainRound(ctx, pr);
-  while (drainAgain) wakeAt = drainRound(ctx, pr);
+  let round = drainRound(ctx, pr);
+  while (round.again) round = drainRound(ctx, pr);
+  const wakeAt = round.wakeAt;
   if (wakeAt < Infinity) scheduleSend(ctx, pr, Math.max(wakeAt, s.time + 1));
 }
-
-// Scratch lists for a drain round (a round never runs inside another).
-const HEADS: PendingBatch[] = [];
-const LEADERS: number[] = [];
-const READY: boolean[] = [];
-const WAKES: number[] = [];
-const NODES: number[] = [];
-const SENT_TO: number[] = [];
-/** Set by drainRound: a request took a batch with another behind it, so run another round. */
-let drainAgain = false;
 
 /**
  * One round of RecordAccumulator.ready and drain: the first waiting batch of each partition
  * (retries and idempotent sequences keep that order), grouped by leader. A broker is ready when
  * one of its batches is full or has lingered; it then gets one request with the first batch of
  * every partition it leads, lingered or not, while it has fewer than
- * max.in.flight.requests.per.connection requests in flight. Returns when a batch left waiting
- * next needs a look.
+ * max.in.flight.requests.per.connection requests in flight. Says when a batch left waiting
+ * next needs a look, and whether to run another round at once (a request took a batch with
+ * another behind it).
  */
-function drainRound(ctx: Ctx, pr: ProducerState): number {
+function drainRound(ctx: Ctx, pr: ProducerState): { wakeAt: number; again: boolean } {
   const s = ctx.state;
   const now = s.time;
-  const heads = HEADS;
-  const leaders = LEADERS;
-  const ready = READY;
-  const wakes = WAKES;
-  heads.length = leaders.length = ready.length = wakes.length = 0;
+  // Per partition's first waiting batch: its leader (-1: not sendable now), whether it is
+  // ready, and when it next needs a look.
+  const heads: PendingBatch[] = [];
+  const leaders: number[] = [];
+  const ready: boolean[] = [];
+  const wakes: number[] = [];
   let behind = false;
   for (const b of pr.batches) {
     if (b.inFlight) continue;
@@ -370,12 +360,10 @@ function drainRound(ctx: Ctx, pr: ProducerState): number {
     ready[i] = b.attempts > 0 || b.bytes >= pr.config.batchSize || now >= due;
     if (!ready[i]) wakes[i] = Math.min(due, expiresAt);
   }
-  const nodes = NODES;
-  nodes.length = 0;
+  const nodes: number[] = [];
   for (let i = 0; i < heads.length; i++)
     if (ready[i] && leaders[i]! >= 0 && !nodes.includes(leaders[i]!)) nodes.push(leaders[i]!);
-  const sentTo = SENT_TO;
-  sentTo.length = 0;
+  const sentTo: number[] = [];
   for (const node of nodes) {
     if (requestsInFlight(pr, node) >= pr.config.maxInFlightRequestsPerConnection) continue;
     const drained: PendingBatch[] = [];
@@ -393,12 +381,11 @@ function drainRound(ctx: Ctx, pr: ProducerState): number {
     sendRequest(ctx, pr, node, drained);
     sentTo.push(node);
   }
-  drainAgain = sentTo.length > 0 && behind;
   // The batches left waiting say when to look again; the ones just sent wait for answers.
   let wakeAt = Infinity;
   for (let i = 0; i < heads.length; i++)
     if (leaders[i]! < 0 || !sentTo.includes(leaders[i]!)) wakeAt = Math.min(wakeAt, wakes[i]!);
-  return wakeAt;
+  return { wakeAt, again: sentTo.length > 0 && behind };
 }
 
 function indexOfPartition(heads: readonly PendingBatch[], partition: number): number {
