@@ -2,32 +2,10 @@
 // WCAG 2 A/AA rules axe checks, in the light and the dark theme.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-
-const AXE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
-  "utf8",
-);
-
-/** axe's violations on the page as it is now, one line each with where it was found. */
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      },
-      resultTypes: ["violations"],
-    });
-    return result.violations.flatMap((v) =>
-      v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}`),
-    );
-  });
-}
+import { axeViolations } from "./pageChecks.mjs";
 
 async function check(page, what) {
-  const found = await violations(page);
+  const found = await axeViolations(page, { bestPractice: true });
   assert.deepEqual(found, [], `${what}:\n  ${found.join("\n  ")}`);
 }
 

@@ -1,33 +1,16 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { assertNoSideways } from "./pageChecks.mjs";
+import { assertNoSideways, axeViolations } from "./pageChecks.mjs";
 
 const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../../test-results/screenshots",
 );
 
-const AXE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
-  "utf8",
-);
-
 /** axe's WCAG A/AA violations inside the accumulator, one line each. */
-async function accumulatorViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const region = document.querySelector("[aria-label='Accumulator of checkout']");
-    const result = await window.axe.run(region, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.flatMap((v) =>
-      v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${v.help}`),
-    );
-  });
-}
+const accumulatorViolations = (page) =>
+  axeViolations(page, { within: "[aria-label='Accumulator of checkout']" });
 
 const virtualMs = async (page) => {
   const text = await page.getByLabel("Virtual time").textContent();

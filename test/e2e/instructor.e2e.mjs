@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertNoSideways, axeViolations } from "./pageChecks.mjs";
 
 const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -22,33 +22,8 @@ async function assertFits(page, locator) {
 }
 
 /** The page must never scroll sideways. */
-async function assertNoSidewaysScroll(page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-}
 
 const clock = (page) => page.getByLabel("Virtual time").textContent();
-
-const AXE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
-  "utf8",
-);
-
-/** axe's WCAG 2 A/AA violations on the page as it is now, one line each. */
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.flatMap((v) =>
-      v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}: ${v.help}`),
-    );
-  });
-}
 
 export const tests = [
   {
@@ -196,7 +171,7 @@ export const tests = [
           .waitFor();
       await viewShot(page, "compare-acks-diverged", 1280, 720);
       await viewShot(page, "compare-acks-diverged", 390, 844);
-      await assertNoSidewaysScroll(page);
+      await assertNoSideways(page);
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.screenshot({
         path: path.join(screenshotDir, "compare-acks-diverged-full.png"),
@@ -272,7 +247,7 @@ export const tests = [
       await page.emulateMedia({ colorScheme: "light" });
       await viewShot(page, "compare-idempotence", 1280, 720);
       await viewShot(page, "compare-idempotence", 390, 844);
-      await assertNoSidewaysScroll(page);
+      await assertNoSideways(page);
       // On a phone the sides stack: the difference and the left figures, one scroll down.
       await page
         .getByRole("status", { name: "Difference" })

@@ -1,6 +1,35 @@
 // Checks shared by the browser tests (not a test file: the runner loads *.e2e.mjs only).
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+const AXE = readFileSync(
+  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
+  "utf8",
+);
+
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * axe-core's violations on the page as it is now, one line each with where it was found: the
+ * WCAG 2 A/AA rules, plus axe's best practices if asked, in the whole page or one element.
+ */
+export async function axeViolations(page, { within = null, bestPractice = false } = {}) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(
+    async ({ within, tags }) => {
+      const root = within ? document.querySelector(within) : document;
+      const result = await window.axe.run(root, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return result.violations.flatMap((v) =>
+        v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}`),
+      );
+    },
+    { within, tags: bestPractice ? [...WCAG_AA, "best-practice"] : WCAG_AA },
+  );
+}
 
 /** How many pixels the page is wider than the window (0: no sideways scrolling). */
 export async function sidewaysOverflow(page) {
