@@ -21,8 +21,6 @@ async function assertFits(page, locator) {
   assert.ok(box.x >= 0 && box.x + box.width <= width, `${box.x + box.width}px wide in ${width}px`);
 }
 
-/** The page must never scroll sideways. */
-
 const clock = (page) => page.getByLabel("Virtual time").textContent();
 
 export const tests = [
