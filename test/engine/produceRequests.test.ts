@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SimDriver } from "../helpers/SimDriver.ts";
+import { twoLeaders } from "../helpers/clusters.ts";
+import type { SimDriver } from "../helpers/SimDriver.ts";
 
 /** Produce requests on the network now: the broker each goes to and its batches' partitions. */
 function requestsOnTheWire(sim: SimDriver): { to: string; partitions: number[] }[] {
@@ -12,23 +13,6 @@ function requestsOnTheWire(sim: SimDriver): { to: string; partitions: number[] }
   }
   return out;
 }
-
-/** Partitions 0 and 1 led by broker 1, partition 2 by broker 2. */
-const twoLeaders = (config: Record<string, number | string> = {}) =>
-  SimDriver.create({
-    brokers: 3,
-    topics: [
-      {
-        name: "orders",
-        assignment: [
-          [1, 2],
-          [1, 3],
-          [2, 3],
-        ],
-      },
-    ],
-    producers: [{ id: "p", topic: "orders", config: { lingerMs: 5, ...config } }],
-  });
 
 describe("produce requests (RecordAccumulator.drain)", () => {
   it("sends one request per broker, carrying a batch for each partition it leads", () => {

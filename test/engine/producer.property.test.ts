@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advanceTo, audit, createSimulation, type SimState } from "../../src/engine/index.ts";
+import {
+  advanceTo,
+  audit,
+  createSimulation,
+  type AuditReport,
+  type SimState,
+  type SimulationSpec,
+} from "../../src/engine/index.ts";
 import { SETTLE_MS, scenarioArb } from "../helpers/simArbitrary.ts";
 
 const WINDOW_MS = 30_000;
@@ -36,6 +43,23 @@ function producerViolation(s: SimState): string | null {
   return null;
 }
 
+/** Runs the spec through its faults and the settling, and audits its idempotent producers. */
+function idempotentAudit(
+  spec: SimulationSpec,
+): Pick<AuditReport, "duplicates" | "orderViolations"> {
+  const created = createSimulation(spec);
+  if (!created.ok) throw new Error(created.errors.map((e) => e.message).join("; "));
+  advanceTo(created.state, WINDOW_MS + SETTLE_MS);
+  const idempotent = new Set(
+    spec.producers.filter((p) => p.config?.enableIdempotence).map((p) => p.id),
+  );
+  const report = audit(created.state);
+  return {
+    duplicates: report.duplicates.filter((d) => idempotent.has(d.producer)),
+    orderViolations: report.orderViolations.filter((v) => idempotent.has(v.producer)),
+  };
+}
+
 describe("producer invariants under random faults", () => {
   it("records are conserved, requests in flight per broker stay within max.in.flight.requests.per.connection, and a request carries one batch per partition", () => {
     fc.assert(
@@ -59,14 +83,7 @@ describe("producer invariants under random faults", () => {
       fc.property(
         scenarioArb({ durable: true, faultWindowMs: WINDOW_MS, maxFaults: 14, maxRate: 400 }),
         (spec) => {
-          const created = createSimulation(spec);
-          if (!created.ok) throw new Error(created.errors.map((e) => e.message).join("; "));
-          advanceTo(created.state, WINDOW_MS + SETTLE_MS);
-          const idempotent = new Set(
-            spec.producers.filter((p) => p.config?.enableIdempotence).map((p) => p.id),
-          );
-          const report = audit(created.state);
-          expect(report.duplicates.filter((d) => idempotent.has(d.producer))).toEqual([]);
+          expect(idempotentAudit(spec).duplicates).toEqual([]);
         },
       ),
       { numRuns: 30 },
@@ -80,14 +97,7 @@ describe("ordering and the picture under random faults", () => {
       fc.property(
         scenarioArb({ durable: true, faultWindowMs: WINDOW_MS, maxFaults: 14, maxRate: 400 }),
         (spec) => {
-          const created = createSimulation(spec);
-          if (!created.ok) throw new Error(created.errors.map((e) => e.message).join("; "));
-          advanceTo(created.state, WINDOW_MS + SETTLE_MS);
-          const idempotent = new Set(
-            spec.producers.filter((p) => p.config?.enableIdempotence).map((p) => p.id),
-          );
-          const report = audit(created.state);
-          expect(report.orderViolations.filter((d) => idempotent.has(d.producer))).toEqual([]);
+          expect(idempotentAudit(spec).orderViolations).toEqual([]);
         },
       ),
       { numRuns: 30 },

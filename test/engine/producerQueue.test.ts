@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeProducerQueue, type ProducerQueue } from "../../src/engine/index.ts";
+import { twoLeaders } from "../helpers/clusters.ts";
 import { SimDriver } from "../helpers/SimDriver.ts";
-
-/** Partitions 0 and 1 led by broker 1, partition 2 by broker 2. */
-const twoLeaders = (config: Record<string, number | string | boolean> = {}) =>
-  SimDriver.create({
-    brokers: 3,
-    topics: [
-      {
-        name: "orders",
-        assignment: [
-          [1, 2],
-          [1, 3],
-          [2, 3],
-        ],
-      },
-    ],
-    producers: [{ id: "p", topic: "orders", config: { lingerMs: 5, ...config } }],
-  });
 
 function queue(sim: SimDriver): ProducerQueue {
   const q = describeProducerQueue(sim.state, "p");
