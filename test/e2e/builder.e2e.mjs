@@ -40,14 +40,21 @@ async function phoneShot(page, locator, name) {
   return overflow;
 }
 
+/** The builder's dialog at a projector's size, and its timeline event N. */
+async function openBuilder(page, baseUrl) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(baseUrl);
+  await page.getByRole("button", { name: "New scenario…" }).click();
+  const dialog = page.getByRole("dialog", { name: "New scenario" });
+  const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
+  return { dialog, event };
+}
+
 export const tests = [
   {
     name: "builder: a producer burst at 5 s and a min.insync.replicas change at 10 s happen in the run",
     run: async ({ page, baseUrl, screenshot }) => {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(baseUrl);
-      await page.getByRole("button", { name: "New scenario…" }).click();
-      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      const { dialog } = await openBuilder(page, baseUrl);
       await dialog.getByLabel("Scenario name").fill("Burst and min ISR");
       // No steady rate: every record sent is the burst's.
       await dialog
@@ -111,13 +118,9 @@ export const tests = [
   {
     name: "builder: a new group member, an added broker slowed down and a stopped producer run as written",
     run: async ({ page, baseUrl }) => {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(baseUrl);
-      await page.getByRole("button", { name: "New scenario…" }).click();
-      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      const { dialog, event } = await openBuilder(page, baseUrl);
       await dialog.getByRole("button", { name: "Add consumer group" }).click();
 
-      const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
       await event(1).getByLabel("At (seconds)").fill("2");
       await event(1).getByLabel("Action").selectOption({ label: "Add a group member" });
       assert.equal(await event(1).getByLabel("Consumer group").inputValue(), "billing");
@@ -154,17 +157,13 @@ export const tests = [
   {
     name: "builder: a consumer crash at 5 s and a burst to partition 2 at 6 s happen in the run",
     run: async ({ page, baseUrl, screenshot }) => {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(baseUrl);
-      await page.getByRole("button", { name: "New scenario…" }).click();
-      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      const { dialog, event } = await openBuilder(page, baseUrl);
       await dialog
         .getByRole("group", { name: "Producer 1" })
         .getByLabel("Records per second")
         .fill("0");
       await dialog.getByRole("button", { name: "Add consumer group" }).click();
 
-      const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
       const action = event(1).getByLabel("Action");
       // The consumer actions are listed under their own heading.
       assert.deepEqual(
@@ -224,12 +223,8 @@ export const tests = [
   {
     name: "builder: consumer, key and burst rows, and a problem with a whole event, read well",
     run: async ({ page, baseUrl }) => {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(baseUrl);
-      await page.getByRole("button", { name: "New scenario…" }).click();
-      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      const { dialog, event } = await openBuilder(page, baseUrl);
       await dialog.getByRole("button", { name: "Add consumer group" }).click();
-      const event = (n) => dialog.getByRole("group", { name: `Event ${n}` });
       const add = async (n, at, label) => {
         if (n > 1) await dialog.getByRole("button", { name: "Add event" }).click();
         await event(n).getByLabel("At (seconds)").fill(String(at));
