@@ -67,6 +67,7 @@ export function measure(c: Condition, state: SimState, base: StepBaseline): numb
   }
   if ("auditLost" in c) return state.audit.lost.length;
   if ("auditDuplicates" in c) return state.audit.duplicates.reduce((n, d) => n + d.count, 0);
+  if ("auditOrderViolations" in c) return state.audit.orderViolations.length;
   if ("logEndOffset" in c) {
     const t = state.topics[c.logEndOffset.topic];
     if (!t) return 0;

@@ -37,6 +37,8 @@ export function describeCondition(c: Condition): string {
     return `${range(c.producerFailed)} records of ${c.producerFailed.producer} failed${c.producerFailed.error ? ` with ${c.producerFailed.error}` : ""}`;
   if ("auditLost" in c) return `the audit counts ${range(c.auditLost)} lost records`;
   if ("auditDuplicates" in c) return `the audit counts ${range(c.auditDuplicates)} duplicates`;
+  if ("auditOrderViolations" in c)
+    return `the audit's out-of-order count is ${range(c.auditOrderViolations)}`;
   if ("logEndOffset" in c)
     return `${c.logEndOffset.topic}${c.logEndOffset.partition === undefined ? " (all partitions)" : `-${c.logEndOffset.partition}`} holds ${range(c.logEndOffset)} offsets`;
   if ("logStartOffset" in c)

@@ -135,6 +135,49 @@ export const tests = [
     },
   },
   {
+    name: "the retries chapter asks before the duplicates appear, and links to the comparison",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${LESSONS(baseUrl)}&lesson=retries-and-ordering`);
+      await page.getByRole("heading", { level: 2, name: /Retries and ordering/ }).waitFor();
+      const compare = page.getByRole("link", { name: /idempotence off vs on/ });
+      assert.equal(await compare.getAttribute("href"), "?page=compare&preset=idempotence");
+      await page.getByRole("heading", { level: 3, name: "Step 1 of 5" }).waitFor();
+      await page.getByRole("button", { name: "Play" }).click();
+      await page.getByRole("button", { name: "Next" }).click({ timeout: 15000 });
+
+      // Step 2: the run pauses for the guess; nothing is duplicated yet.
+      const step = page.getByRole("region", { name: "Step 2 of 5" });
+      await step.getByText("What does the leader do?").waitFor();
+      await page.getByRole("button", { name: "Play" }).waitFor();
+      const audit = page.getByRole("region", { name: "Audit" });
+      const count = (label) =>
+        audit.evaluate(
+          (el, l) =>
+            [...el.querySelectorAll("dt")].find((dt) => dt.textContent === l)?.nextElementSibling
+              ?.textContent,
+          label,
+        );
+      assert.equal(await count("duplicates"), "0");
+      await page.waitForFunction(() => document.querySelectorAll(".highlight-box").length >= 1);
+      await screenshot("lessons-retries-step2-1280");
+
+      await step.getByRole("button", { name: /Writes it again/ }).click();
+      await stepComplete(page, 20000);
+      assert.notEqual(await count("duplicates"), "0");
+      assert.equal(await count("out of order"), "0");
+      await screenshot("lessons-retries-step2-done-1280");
+
+      // The link opens that very comparison.
+      await compare.click();
+      await page.getByText("Left enable.idempotence=false").waitFor();
+      assert.equal(
+        await page.getByLabel("Comparison").locator("option:checked").textContent(),
+        "idempotence off vs on",
+      );
+    },
+  },
+  {
     name: "progress exports to a file and imports back; a bad file says why and changes nothing",
     run: async ({ page, baseUrl }) => {
       await page.goto(`${LESSONS(baseUrl)}&lesson=records-topics-partitions`);

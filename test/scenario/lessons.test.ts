@@ -50,6 +50,15 @@ describe("the course's own lessons", () => {
 });
 
 describe("validateLesson", () => {
+  it("reads a link to another page, with or without a comparison to open there", () => {
+    const see = (seeAlso: unknown) => problems(lesson({ seeAlso }));
+    expect(see({ page: "compare", label: "Compare", preset: "idempotence" })).toEqual([]);
+    expect(see({ page: "before-kafka", label: "Before Kafka" })).toEqual([]);
+    expect(see({ page: "compare", label: "Compare", preset: 3 })).toEqual([
+      "seeAlso.preset: must be a string, not 3",
+    ]);
+  });
+
   it("reads a lesson with a built-in scenario, conditions, an action and a prediction", () => {
     const r = validateLesson(
       lesson({ scenario: "default" }, [
@@ -108,6 +117,44 @@ describe("validateLesson", () => {
       'steps[0].until[1].auditLost: needs "atLeast", "atMost" or both',
       "steps[0].until[2].groupLag: atLeast (5) is larger than atMost (2)",
     ]);
+  });
+
+  it("reads auditOrderViolations as a range, and refuses it without bounds or with extra fields", () => {
+    const r = validateLesson(
+      lesson({}, [{ text: "x", until: [{ auditOrderViolations: { atLeast: 1, atMost: 4 } }] }]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.lesson.steps[0]!.until).toEqual([{ auditOrderViolations: { atLeast: 1, atMost: 4 } }]);
+    expect(
+      problems(
+        lesson({}, [
+          {
+            text: "x",
+            until: [
+              { auditOrderViolations: {} },
+              { auditOrderViolations: { atLeast: -1 } },
+              { auditOrderViolations: { atLeast: 1, topic: "orders" } },
+              { auditOrderViolation: { atLeast: 1 } },
+            ],
+          },
+        ]),
+      ),
+    ).toEqual([
+      'steps[0].until[0].auditOrderViolations: needs "atLeast", "atMost" or both',
+      expect.stringMatching(/^steps\[0\]\.until\[1\]\.auditOrderViolations\.atLeast: /),
+      expect.stringMatching(/^steps\[0\]\.until\[2\]\.auditOrderViolations\.topic: /),
+      expect.stringMatching(
+        /^steps\[0\]\.until\[3\]\.auditOrderViolation: unknown condition \(did you mean "auditOrderViolations"\?\)/,
+      ),
+    ]);
+  });
+
+  it("lists every condition kind when a condition has none", () => {
+    const [message] = problems(lesson({}, [{ text: "x", until: [{}] }]));
+    expect(message).toContain("auditOrderViolations");
+    expect(message).toContain("noController");
+    expect(message).not.toContain("in all");
   });
 
   it("checks references against the lesson's scenario", () => {

@@ -4,7 +4,13 @@
 // was taken and its conditions hold.
 
 import { describe, expect, it } from "vitest";
-import { createLessonPlayer, lessonCatalog, type LessonPlayerApi } from "../../src/store/index.ts";
+import { formatProblem, validateScenario } from "../../src/scenario/index.ts";
+import {
+  createLessonPlayer,
+  createSimStore,
+  lessonCatalog,
+  type LessonPlayerApi,
+} from "../../src/store/index.ts";
 
 const STEP_BUDGET_MS = 120_000;
 const SLICE_MS = 250;
@@ -90,3 +96,87 @@ describe.each(lessons.map((l) => [l.chapter, l.title, l] as const))(
     });
   },
 );
+
+describe("chapter retries-and-ordering, played", () => {
+  const lesson = lessons.find((l) => l.id === "retries-and-ordering");
+
+  /** Plays the current step to completion (right answer, action, time) and returns its state. */
+  function playStep(player: LessonPlayerApi, i: number) {
+    const step = lesson!.steps[i]!;
+    if (step.predict) player.getState().answer(step.predict.choices.findIndex((c) => c.correct));
+    if (step.action) player.getState().doAction();
+    let spent = 0;
+    while (!player.getState().complete[i] && spent < STEP_BUDGET_MS) {
+      advance(player, SLICE_MS);
+      spent += SLICE_MS;
+    }
+    return player.getState().sim!.getState().run.state;
+  }
+
+  it("shows duplicates first, then asks before payments-1 is reordered at about 19 s", () => {
+    if (!lesson) throw new Error("the chapter is missing from the catalog");
+    expect(lesson.chapter).toBe(lessons.find((l) => l.id === "idempotence")!.chapter + 1);
+    const made = createLessonPlayer(lesson);
+    if (!made.ok) throw new Error(made.errors.join("; "));
+    const player = made.player;
+    playStep(player, 0);
+    player.getState().next();
+
+    const afterDuplicates = playStep(player, 1);
+    const duplicates = afterDuplicates.audit.duplicates.reduce((n, d) => n + d.count, 0);
+    expect(duplicates).toBeGreaterThanOrEqual(1);
+    expect(afterDuplicates.audit.orderViolations).toEqual([]);
+    expect(afterDuplicates.time).toBeLessThan(19_000);
+    expect(
+      player
+        .getState()
+        .status(1)
+        .every((s) => s.met),
+    ).toBe(true);
+    player.getState().next();
+
+    // The reordering question is asked before anything is out of order.
+    const asked = player.getState().sim!.getState().run.state;
+    expect(asked.audit.orderViolations).toEqual([]);
+    const duplicatesOnP1Before = asked.audit.duplicates.filter((d) => d.partition === 1).length;
+    const reordered = playStep(player, 2);
+    expect(player.getState().complete[2]).toBe(true);
+    expect(reordered.time).toBeGreaterThanOrEqual(19_000);
+    expect(reordered.time).toBeLessThan(20_000);
+    expect(reordered.audit.orderViolations.length).toBeGreaterThanOrEqual(1);
+    for (const v of reordered.audit.orderViolations)
+      expect([v.topic, v.partition, v.producer]).toEqual(["payments", 1, "billing"]);
+    const status = player.getState().status(2);
+    expect(status).toEqual([
+      {
+        met: true,
+        text: "the audit's out-of-order count is at least 1",
+        now: reordered.audit.orderViolations.length,
+      },
+    ]);
+    // One refused batch lands as a duplicate: broker 3 had already copied it from broker 1.
+    advance(player, 500);
+    const settled = player.getState().sim!.getState().run.state;
+    expect(settled.audit.duplicates.filter((d) => d.partition === 1).length).toBeGreaterThan(
+      duplicatesOnP1Before,
+    );
+    player.getState().dispose();
+  });
+
+  it("has neither duplicates nor reordering with enable.idempotence=true, as its last step says", () => {
+    if (!lesson || lesson.simulation !== "kafka") throw new Error("a Kafka chapter was expected");
+    const doc = structuredClone(lesson.scenario);
+    for (const p of doc.producers) p.config = { ...p.config, "enable.idempotence": true };
+    const checked = validateScenario(doc);
+    if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join("; "));
+    const made = createSimStore(checked.spec);
+    if (!made.ok) throw new Error(made.errors.join("; "));
+    made.store.getState().seek(40_000);
+    const { audit, topics } = made.store.getState().run.state;
+    expect(audit.duplicates).toEqual([]);
+    expect(audit.orderViolations).toEqual([]);
+    expect(audit.lost).toEqual([]);
+    // The same failover happened: payments-1 moved to a new leader.
+    expect(topics["payments"]!.partitions[1]!.leaderEpoch).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -41,6 +41,7 @@ export type Condition =
   | { producerFailed: Range & { producer: string; error?: string } }
   | { auditLost: Range }
   | { auditDuplicates: Range }
+  | { auditOrderViolations: Range }
   | { logEndOffset: Range & { topic: string; partition?: number } }
   | { logStartOffset: PartitionRef & Range }
   | { groupMembers: Range & { groupId: string } }
@@ -184,7 +185,8 @@ interface LessonBase {
   /** One line: what the student will be able to explain afterwards. */
   summary: string;
   /** A link to another page of the app that shows this idea too ("?page=before-kafka"). */
-  seeAlso?: { page: string; label: string };
+  /** A link to another page of the app; `preset` opens one of the Compare page's comparisons. */
+  seeAlso?: { page: string; label: string; preset?: string };
   steps: Step[];
   challenge?: Challenge;
 }

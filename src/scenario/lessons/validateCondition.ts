@@ -22,6 +22,7 @@ const KINDS = {
   producerFailed: { shape: "range", extra: ["producer", "error"] },
   auditLost: { shape: "range", extra: [] },
   auditDuplicates: { shape: "range", extra: [] },
+  auditOrderViolations: { shape: "range", extra: [] },
   logEndOffset: { shape: "topicRange", extra: ["partition"] },
   logStartOffset: { shape: "partitionRange", extra: [] },
   groupMembers: { shape: "groupRange", extra: [] },
@@ -144,7 +145,7 @@ export function readCondition(
   if (!isRecord(v) || Object.keys(v).length !== 1) {
     problems.push({
       path,
-      message: `a condition is an object with one key, its kind (${listOf(CONDITION_KINDS, 20)}), like {"auditLost": {"atLeast": 1}}; not ${describeValue(v)}${isRecord(v) ? ` with ${Object.keys(v).length} keys` : ""}`,
+      message: `a condition is an object with one key, its kind (${listOf(CONDITION_KINDS, 30)}), like {"auditLost": {"atLeast": 1}}; not ${describeValue(v)}${isRecord(v) ? ` with ${Object.keys(v).length} keys` : ""}`,
     });
     return undefined;
   }
@@ -154,7 +155,7 @@ export function readCondition(
       path: childPath(path, kind),
       message: kind.startsWith("services")
         ? `${kind} is a condition on the services simulation; this lesson runs on the Kafka simulator (give it "simulation": "services" to run on the other)`
-        : `unknown condition${didYouMean(kind, CONDITION_KINDS)}; the kinds are ${listOf(CONDITION_KINDS, 20)}`,
+        : `unknown condition${didYouMean(kind, CONDITION_KINDS)}; the kinds are ${listOf(CONDITION_KINDS, 30)}`,
     });
     return undefined;
   }

@@ -125,10 +125,12 @@ function readCommon(input: Record<string, unknown>, problems: Problem[]) {
     see !== undefined &&
     requireObject(see, "seeAlso", '{"page": "before-kafka", "label": "..."}', problems)
   ) {
-    unknownFields(see, "seeAlso", ["page", "label"], problems);
+    unknownFields(see, "seeAlso", ["page", "label", "preset"], problems);
     const page = readString(see, "page", "seeAlso", 40, problems, "the page's id");
     const label = readString(see, "label", "seeAlso", 120, problems, "the link's text");
-    if (page !== undefined && label !== undefined) seeAlso = { page, label };
+    const preset = readString(see, "preset", "seeAlso", 40, problems, null);
+    if (page !== undefined && label !== undefined)
+      seeAlso = preset === undefined ? { page, label } : { page, label, preset };
   }
   return { id, chapter, title, summary, seeAlso };
 }

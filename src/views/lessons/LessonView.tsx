@@ -70,7 +70,7 @@ export function LessonView({
           {lesson.title}
         </h2>
         {lesson.seeAlso && (
-          <a className="see-also" href={`?page=${encodeURIComponent(lesson.seeAlso.page)}`}>
+          <a className="see-also" href={seeAlsoHref(lesson.seeAlso)}>
             {lesson.seeAlso.label}
           </a>
         )}
@@ -130,4 +130,11 @@ function LessonPicture({ player }: { player: LessonPlayerApi }) {
   if (sim) return <Simulator key="lesson" store={sim} />;
   if (services) return <ServicesStage store={services} />;
   return null;
+}
+
+/** The address of a lesson's link to another page (and a comparison there). */
+function seeAlsoHref(see: { page: string; preset?: string }): string {
+  const params = new URLSearchParams({ page: see.page });
+  if (see.preset !== undefined) params.set("preset", see.preset);
+  return `?${params.toString()}`;
 }

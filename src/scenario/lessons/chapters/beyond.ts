@@ -1,5 +1,5 @@
-// Chapters 18 to 21, beyond the course notes: how a group rebalances, what idempotence
-// prevents, what compaction keeps, and what an unclean election costs.
+// Chapters 18, 19, 21 and 22, beyond the course notes: how a group rebalances, what
+// idempotence prevents, what compaction keeps, and what an unclean election costs.
 
 import { FAST_FAILURES } from "./clusterSettings.ts";
 
@@ -76,7 +76,7 @@ export const idempotence = {
 
 export const compaction = {
   id: "compaction",
-  chapter: 20,
+  chapter: 21,
   title: "Log compaction",
   summary:
     "A compacted topic keeps the latest record for each key instead of deleting by age; a record with a null value (a tombstone) deletes its key.",
@@ -107,7 +107,7 @@ export const compaction = {
 
 export const uncleanElection = {
   id: "unclean-election",
-  chapter: 21,
+  chapter: 22,
   title: "Unclean leader election",
   summary:
     "When no in-sync replica is alive, Kafka can wait for one (no loss, no availability) or elect an out-of-sync replica (available again, acknowledged records lost).",

@@ -8,6 +8,7 @@ import {
 } from "./abstractions.ts";
 import { compaction, idempotence, rebalancing, uncleanElection } from "./beyond.ts";
 import { brokerRecovery, coordination, retentionAndReplay } from "./operations.ts";
+import { retriesAndOrdering } from "./retries.ts";
 import {
   acksAndMinIsr,
   costOfReplication,
@@ -37,6 +38,7 @@ export const CHAPTERS: readonly unknown[] = [
   brokerRecovery,
   rebalancing,
   idempotence,
+  retriesAndOrdering,
   compaction,
   uncleanElection,
 ];
