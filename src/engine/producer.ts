@@ -633,12 +633,18 @@ export function handleProduceResponse(
   }
   if (!answered) return;
   // The freed request slot matters only to a batch that is already due.
+  if (anyDue(pr, s.time)) scheduleSend(ctx, pr, s.time);
+}
+
+/** Whether a waiting batch may go now: due by itself, or closed by a batch behind it. */
+function anyDue(pr: ProducerState, now: number): boolean {
+  const waiting: number[] = [];
   for (const b of pr.batches) {
-    if (!b.inFlight && isDue(pr, b, s.time)) {
-      scheduleSend(ctx, pr, s.time);
-      break;
-    }
+    if (b.inFlight) continue;
+    if (isDue(pr, b, now) || waiting.includes(b.partition)) return true;
+    waiting.push(b.partition);
   }
+  return false;
 }
 
 /**

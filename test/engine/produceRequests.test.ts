@@ -100,6 +100,24 @@ describe("produce requests (RecordAccumulator.drain)", () => {
     ]);
   });
 
+  it("a batch closed by one behind it goes as soon as a request slot frees, without waiting for linger.ms", () => {
+    const sim = twoLeaders({ maxInFlightRequestsPerConnection: 1, lingerMs: 1000, batchSize: 100 });
+    sim.at(50).slow(2, 400).slow(3, 400);
+    // A full batch for orders-1 takes broker 1's only slot until the slow followers have it.
+    sim.at(100).produce("p", "k", { partition: 1, value: "v".repeat(79) });
+    // orders-0: 60 bytes, then 50 that do not fit: the first batch is closed, ready to go.
+    sim.at(110).produce("p", "k", { partition: 0, value: "a".repeat(39) });
+    sim.produce("p", "k", { partition: 0, value: "b".repeat(29) });
+    const first = () => sim.producer("p").batches.find((b) => b.partition === 0)!;
+    sim.at(300);
+    expect(first().inFlight).toBe(false);
+    sim.at(1000);
+    expect(sim.producer("p").acknowledged).toBeGreaterThanOrEqual(1);
+    const sent = sim.events("batchAppended").find((e) => e.partition === 0);
+    expect(sent).toBeDefined();
+    expect(sent!.time).toBeLessThan(1000);
+  });
+
   it("a request that times out closes its connection: every request in flight on it fails as timed out", () => {
     const sim = twoLeaders({ requestTimeoutMs: 2000, deliveryTimeoutMs: 120_000 });
     sim.at(50).slow(2, 60_000).slow(3, 60_000);
