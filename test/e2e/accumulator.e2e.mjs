@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { assertNoSideways, axeViolations } from "./pageChecks.mjs";
+import { assertNoSideways, axeViolations, playPast, seek } from "./pageChecks.mjs";
 
 const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -17,32 +17,6 @@ const virtualMs = async (page) => {
   const [m, s] = text.split(":");
   return (Number(m) * 60 + Number(s)) * 1000;
 };
-
-/** Plays fast until the run has reached `ms`, then pauses. */
-async function playPast(page, ms) {
-  await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
-  await page.getByRole("button", { name: "Play", exact: true }).click();
-  await page.waitForFunction(
-    (to) => {
-      const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "0:0";
-      const [m, s] = t.split(":");
-      return (Number(m) * 60 + Number(s)) * 1000 >= to;
-    },
-    ms,
-    { timeout: 20_000 },
-  );
-  await page.getByRole("button", { name: "Pause", exact: true }).click();
-}
-
-/** Seeks the timeline to an exact moment already lived through. */
-async function seek(page, ms) {
-  await page.getByRole("slider", { name: "Timeline" }).fill(String(ms));
-  await page.waitForFunction((to) => {
-    const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "";
-    const [m, s] = t.split(":");
-    return Math.round((Number(m) * 60 + Number(s)) * 1000) === to;
-  }, ms);
-}
 
 /** The room's view: the panel scrolled into the viewport, at a projector's or a phone's size. */
 async function viewShot(page, region, name, width, height) {

@@ -58,3 +58,29 @@ export async function panelCount(region, label) {
     .locator("xpath=following-sibling::dd[1]");
   return Number((await dd.textContent()).replace(/,/g, ""));
 }
+
+/** Plays fast until the run has reached `ms`, then pauses. */
+export async function playPast(page, ms) {
+  await page.getByRole("slider", { name: "Speed" }).fill("2"); // 100x
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(
+    (to) => {
+      const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "0:0";
+      const [m, s] = t.split(":");
+      return (Number(m) * 60 + Number(s)) * 1000 >= to;
+    },
+    ms,
+    { timeout: 20_000 },
+  );
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+}
+
+/** Seeks the timeline to an exact moment already lived through. */
+export async function seek(page, ms) {
+  await page.getByRole("slider", { name: "Timeline" }).fill(String(ms));
+  await page.waitForFunction((to) => {
+    const t = document.querySelector("[aria-label='Virtual time']")?.textContent ?? "";
+    const [m, s] = t.split(":");
+    return Math.round((Number(m) * 60 + Number(s)) * 1000) === to;
+  }, ms);
+}

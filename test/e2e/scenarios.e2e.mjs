@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { playPast, seek } from "./pageChecks.mjs";
 
 /** The value shown beside a label in the audit panel. */
 async function auditCount(page, label) {
@@ -12,6 +13,24 @@ async function auditCount(page, label) {
 }
 
 export const tests = [
+  {
+    name: "the feed tells requests failing together on one connection once, with their count",
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${baseUrl}?scenario=idempotence-prevents-duplicates`);
+      await playPast(page, 11_200);
+      await seek(page, 11_010);
+      const feed = page.getByRole("region", { name: "Events" });
+      // At 11.005 s a request timed out and closed plain's connection: its five requests failed.
+      const lines = feed.getByRole("listitem").filter({
+        hasText: "plain: send of 1 record to payments-0 failed with RequestTimedOut",
+      });
+      assert.equal(await lines.count(), 1);
+      assert.match(await lines.first().textContent(), /×5 \(5 times\)$/);
+      await lines.first().scrollIntoViewIfNeeded();
+      await screenshot("feed-repeats");
+    },
+  },
   {
     name: "a scenario opened by link plays to its lesson: acks=1 loses acknowledged records and says why",
     run: async ({ page, baseUrl, screenshot }) => {

@@ -8,6 +8,7 @@ import { AuditLink } from "./AuditLink.tsx";
 import { FeedFilter } from "./FeedFilter.tsx";
 import { DEFAULT_KINDS, FEED_KINDS, severityOf, type FeedKind } from "./eventKinds.ts";
 import { feedLines } from "./feedLines.ts";
+import { foldRepeats } from "./feedRepeats.ts";
 import "./feed.css";
 
 const SHOWN = 60;
@@ -39,7 +40,8 @@ export function EventFeed() {
     useShallow((s) => feedLines(s.run.history, s.run.events, s.run.state.time, kinds, SHOWN)),
   );
   const seek = useSim((s) => s.seek);
-  const keys = keysOf(events);
+  const rows = foldRepeats(events, explain);
+  const keys = keysOf(rows.map((r) => r.event));
   return (
     <>
       {/* Outside the list's region, so that a line is not found twice there. */}
@@ -54,7 +56,7 @@ export function EventFeed() {
           <p className="feed-empty">Nothing of the chosen kinds yet. Press Play.</p>
         ) : (
           <ol className="feed-lines">
-            {events.map((e, i) => {
+            {rows.map(({ event: e, text, count }, i) => {
               const severity = severityOf(e);
               return (
                 <li key={keys[i]} className={severity ? `alarm-line ${severity.level}` : undefined}>
@@ -67,7 +69,16 @@ export function EventFeed() {
                           <strong>{severity.word}:</strong>{" "}
                         </>
                       )}
-                      {explain(e)}
+                      {text}
+                      {count > 1 && (
+                        <>
+                          <span className="repeat" aria-hidden="true">
+                            {" "}
+                            ×{count}
+                          </span>
+                          <span className="sr-only"> ({count} times)</span>
+                        </>
+                      )}
                     </span>
                   </button>
                 </li>
