@@ -83,7 +83,7 @@ export function explain(e: SimEvent): string {
     case "produceRetried":
       return `${e.producer}: send of ${plural(e.count, "record")} to ${tp(e.topic, e.partition)} failed with ${e.error}; retrying (attempt ${e.attempt}).`;
     case "produceFailed":
-      return `${e.producer}: ${plural(e.count, "record")} for ${tp(e.topic, e.partition)} failed for good with ${e.error}.`;
+      return `${e.producer}: ${plural(e.count, "record")} for ${tp(e.topic, e.partition)} failed for good with ${e.error}${e.error === "InvalidRecord" ? " (a compacted topic refuses records without a key)" : ""}.`;
     case "duplicateWritten":
       return `${e.producer} retried a batch the leader had already written: ${plural(e.count, "duplicate record")} at ${tp(e.topic, e.partition)} offset ${e.offset} (no idempotence).`;
     case "recordsLost":

@@ -152,6 +152,10 @@ function produceBatch(
   const r = p?.replicaStates[brokerId];
   const keys = keysOf(batch);
   if (!topic || !p || !r || r.role !== "leader") return partOf(batch, keys, "NotLeaderOrFollower");
+  // LogValidator: a compacted topic keeps the latest record per key, so a record without one
+  // is refused (INVALID_RECORD, not retriable).
+  if (topic.config.cleanupPolicy !== "delete" && batch.records.some((rec) => rec.key === null))
+    return partOf(batch, keys, "InvalidRecord");
   const minIsr = Math.min(topic.config.minInsyncReplicas, p.replicas.length);
   // Checked before appending: the batch is not written.
   if (req.acks === "all" && r.knownIsr.length < minIsr)

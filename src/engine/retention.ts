@@ -102,11 +102,8 @@ function compact(ctx: Ctx, t: TopicState, p: PartitionState, r: ReplicaState): v
     withRecords(seg, segmentRecords(seg).filter(keep).map(stamp)),
   );
   r.segments = [...cleaned.filter((seg) => seg.chunks.length > 0), active];
+  // The log start offset stays: only whole-segment deletion moves it, never compaction.
   r.lastCleanedOffset = cleanableEnd;
-  const first = firstRecordOf(r.segments[0]!);
-  if (first && first.offset > r.logStartOffset && r.segments[0] !== active) {
-    // The log start offset does not move for compaction; only whole-segment deletion moves it.
-  }
   if (removed + tombstonesRemoved === 0) return;
   const time = now;
   emit(ctx, () => ({

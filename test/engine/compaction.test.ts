@@ -94,3 +94,19 @@ describe("cleanup.policy=compact", () => {
     });
   });
 });
+
+describe("a compacted topic and records without a key", () => {
+  it("refuses them with InvalidRecord, which the producer does not retry", () => {
+    const sim = SimDriver.create({
+      brokers: 3,
+      topics: [{ name: "profiles", assignment: [[1, 2, 3]], config: { cleanupPolicy: "compact" } }],
+      producers: [{ id: "p", topic: "profiles", config: { lingerMs: 0 } }],
+    });
+    sim.at(100).produce("p", null).at(200).produce("p", "alice").at(2000);
+    expect(sim.records("profiles", 0, 1).map((r) => r.key)).toEqual(["alice"]);
+    expect(sim.producer("p")).toMatchObject({ acknowledged: 1, failed: 1 });
+    expect(sim.producer("p").errors).toEqual({ InvalidRecord: 1 });
+    expect(sim.events("produceRetried")).toEqual([]);
+    expect(sim.feed("produceFailed")[0]).toMatch(/compacted topic refuses records without a key/);
+  });
+});
