@@ -52,7 +52,7 @@ function topicArb(name: string, brokers: number, durable: boolean): fc.Arbitrary
       minIsrPick: fc.nat(2),
       unclean: durable ? fc.constant(false) : fc.boolean(),
       smallSegments: fc.boolean(),
-      retention: fc.constantFrom("none", "time", "bytes"),
+      retention: fc.constantFrom("none", "time", "bytes", "compact"),
     })
     .map(({ partitions, rf, minIsrPick, unclean, smallSegments, retention }) => {
       const minIsr = durable ? 2 + (minIsrPick % (rf - 1)) : 1 + (minIsrPick % rf);
@@ -66,6 +66,10 @@ function topicArb(name: string, brokers: number, durable: boolean): fc.Arbitrary
           ...(smallSegments ? { segmentBytes: 1500 } : {}),
           ...(retention === "time" ? { retentionMs: 20_000 } : {}),
           ...(retention === "bytes" ? { retentionBytes: 4000 } : {}),
+          // Compacted: small segments so that the cleaner has closed ones to clean.
+          ...(retention === "compact"
+            ? { cleanupPolicy: "compact" as const, segmentBytes: 1500, deleteRetentionMs: 5000 }
+            : {}),
         },
       };
     });
