@@ -295,6 +295,8 @@ export function truncateTo(r: ReplicaState, offset: number): number {
   if (tail >= 0) r.segments[tail] = ownSegment(r.segments[tail]!);
   r.logEndOffset = Math.max(offset, r.logStartOffset);
   if (r.highWatermark > r.logEndOffset) r.highWatermark = r.logEndOffset;
+  // LogCleanerManager.maybeTruncateCheckpoint: what comes in after the cut is not clean yet.
+  if (r.lastCleanedOffset > r.logEndOffset) r.lastCleanedOffset = r.logEndOffset;
   while (r.epochs.length > 0 && r.epochs[r.epochs.length - 1]!.startOffset >= r.logEndOffset)
     r.epochs.pop();
   rebuildProducerState(r);

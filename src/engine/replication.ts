@@ -646,6 +646,7 @@ function truncateFully(ctx: Ctx, p: PartitionState, r: ReplicaState, newStart: n
   r.logStartOffset = newStart;
   r.logEndOffset = newStart;
   r.highWatermark = newStart;
+  r.lastCleanedOffset = newStart;
   reportTruncation(ctx, p, r, newStart, removed);
 }
 

@@ -176,3 +176,19 @@ describe("idempotent producer state", () => {
     expect(recordBytes(null, null, { h: "x" })).toBe(24);
   });
 });
+
+describe("truncation and the cleaner's checkpoint", () => {
+  it("moves the checkpoint back to the cut: records appended after it are not clean yet", () => {
+    const r = logOf([0, 0, 0, 0, 0, 0, 0, 0]);
+    r.lastCleanedOffset = 6;
+    truncateTo(r, 4);
+    expect(r.lastCleanedOffset).toBe(4);
+    const below = emptyReplica(2);
+    below.lastCleanedOffset = 2;
+    appendRecord(below, rec(0, 0), 0, 30, 1e9);
+    appendRecord(below, rec(1, 0), 0, 30, 1e9);
+    appendRecord(below, rec(2, 0), 0, 30, 1e9);
+    truncateTo(below, 3);
+    expect(below.lastCleanedOffset).toBe(2);
+  });
+});
