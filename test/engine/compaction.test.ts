@@ -53,6 +53,26 @@ describe("cleanup.policy=compact", () => {
     expect(sim.audit()).toMatchObject({ acknowledged: 9, retired: 4, lost: [] });
   });
 
+  it("a consumer reading from the start after a cleaning gets the kept records across the gaps, up to the end", () => {
+    const sim = compactedTopic().at(500);
+    write(sim, "abacabdae");
+    sim.at(1500);
+    sim.command({
+      type: "addConsumer",
+      consumer: {
+        id: "r1",
+        groupId: "readers",
+        topics: ["users"],
+        config: { autoOffsetReset: "earliest" },
+      },
+    });
+    sim.at(12_000);
+    const consumed = sim.events("recordsConsumed").filter((e) => e.groupId === "readers");
+    expect(consumed.reduce((n, e) => n + e.count, 0)).toBe(5);
+    expect(consumed[0]!.firstOffset).toBe(3);
+    expect(sim.consumer("r1").positions["users-0"]).toBe(9);
+  });
+
   it("never compacts the active segment, even if it repeats a key", () => {
     const sim = compactedTopic().at(500);
     write(sim, "aaa");
