@@ -76,6 +76,8 @@ export interface ProducerConfig {
   batchSize: number;
   /** max.in.flight.requests.per.connection: produce requests in flight to one broker */
   maxInFlightRequestsPerConnection: number;
+  /** metadata.max.age.ms: the producer refreshes its partition leaders at least this often */
+  metadataMaxAgeMs: number;
   /** partitioner for records without a key: Kafka's built-in sticky one, or round-robin */
   partitioner: "sticky" | "roundrobin";
 }
@@ -121,6 +123,7 @@ export const DEFAULT_PRODUCER_CONFIG: ProducerConfig = {
   lingerMs: 5,
   batchSize: 16384,
   maxInFlightRequestsPerConnection: 5,
+  metadataMaxAgeMs: 300000,
   partitioner: "sticky",
 };
 

@@ -77,6 +77,7 @@ function refreshMetadata(state: SimState, pr: ProducerState): void {
   const t = state.topics[pr.topic];
   if (!t) return;
   for (const p of t.partitions) pr.leaderCache[p.partition] = p.leader;
+  pr.metadataRefreshedAt = state.time;
 }
 
 function pickKey(state: SimState, pr: ProducerState): string | null {
@@ -289,6 +290,8 @@ export function handleProducerSend(ctx: Ctx, producerId: string): void {
   // A superseded wake (an earlier one already ran and rescheduled) does nothing.
   if (!pr || pr.sendScheduledAt !== s.time) return;
   pr.sendScheduledAt = -1;
+  // Without any error, the producer still learns of new leaders every metadata.max.age.ms.
+  if (s.time - pr.metadataRefreshedAt >= pr.config.metadataMaxAgeMs) refreshMetadata(s, pr);
   const batches = pr.batches;
   for (let i = 0; i < batches.length; i++) {
     const b = batches[i]!;

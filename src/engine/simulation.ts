@@ -180,6 +180,7 @@ function addProducer(ctx: Ctx, spec: ProducerSpec): EngineError | null {
     nextRecordNumber: 0,
     sendScheduledAt: -1,
     nextTickAt: -1,
+    metadataRefreshedAt: s.time,
     rateCarry: 0,
     sent: 0,
     acknowledged: 0,

@@ -211,6 +211,8 @@ export interface ProducerState {
   producerId: number;
   /** enable.idempotence as the producer's config gave it (null: not set, Kafka's default). */
   idempotenceAsked: boolean | null;
+  /** When the producer last learned the partitions' leaders (metadata.max.age.ms counts from it). */
+  metadataRefreshedAt: VirtualMs;
   producerEpoch: number;
   /** Next sequence number per partition. */
   nextSequence: Record<string, number>;

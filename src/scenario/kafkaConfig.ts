@@ -293,7 +293,13 @@ export const PRODUCER_CONFIGS: Table<Omit<ProducerConfig, "acks">, keyof Scenari
     "max.in.flight.requests.per.connection",
     1,
     INT_MAX,
-    "Requests sent but not yet answered, per partition here.",
+    "Requests sent to one broker and not yet answered; a request carries a batch per partition that broker leads.",
+  ),
+  metadataMaxAgeMs: int(
+    "metadata.max.age.ms",
+    0,
+    INT_MAX,
+    "How often the producer refreshes which broker leads each partition, even without an error.",
   ),
   partitioner: {
     name: "partitioner.class",

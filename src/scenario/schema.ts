@@ -99,6 +99,7 @@ export type ScenarioProducerConfig = {
   "linger.ms"?: number;
   "batch.size"?: number;
   "max.in.flight.requests.per.connection"?: number;
+  "metadata.max.age.ms"?: number;
   /** null (Kafka's default) is the built-in sticky partitioner for records without a key. */
   "partitioner.class"?: ScenarioPartitioner;
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { twoLeaders } from "../helpers/clusters.ts";
-import type { SimDriver } from "../helpers/SimDriver.ts";
+import { SimDriver } from "../helpers/SimDriver.ts";
 
 /** Produce requests on the network now: the broker each goes to and its batches' partitions. */
 function requestsOnTheWire(sim: SimDriver): { to: string; partitions: number[] }[] {
@@ -129,5 +129,49 @@ describe("produce requests (RecordAccumulator.drain)", () => {
       [0, "RequestTimedOut", 2105],
       [1, "RequestTimedOut", 2105],
     ]);
+  });
+});
+
+describe("metadata.max.age.ms", () => {
+  /** acks=1 into orders-0, whose leader broker 1 is cut off from the cluster at 1 s. */
+  const zombie = (metadataMaxAgeMs?: number) => {
+    const sim = SimDriver.create({
+      brokers: 3,
+      config: { brokerSessionTimeoutMs: 3000 },
+      topics: [{ name: "orders", assignment: [[1, 2, 3]] }],
+      producers: [
+        {
+          id: "p",
+          topic: "orders",
+          rate: 20,
+          keys: ["k"],
+          config: { acks: 1, ...(metadataMaxAgeMs === undefined ? {} : { metadataMaxAgeMs }) },
+        },
+      ],
+    });
+    sim.at(1000).isolate(1).at(30_000);
+    return sim;
+  };
+  const lastWriteOn = (sim: SimDriver, broker: number) =>
+    Math.max(
+      ...sim
+        .events("batchAppended")
+        .filter((e) => e.broker === broker)
+        .map((e) => e.time),
+    );
+
+  it("a producer that meets no error keeps writing to a zombie leader until its metadata is old", () => {
+    const sim = zombie();
+    expect(sim.partition("orders", 0).leader).not.toBe(1);
+    // Kafka's default is 5 minutes: 30 s in, it still writes to broker 1.
+    expect(lastWriteOn(sim, 1)).toBeGreaterThan(29_000);
+  });
+
+  it("refreshes its leaders every metadata.max.age.ms, and moves to the real leader", () => {
+    const sim = zombie(10_000);
+    const leader = sim.partition("orders", 0).leader;
+    // The first refresh at 10 s finds the new leader (elected about 4 s in).
+    expect(lastWriteOn(sim, 1)).toBeLessThan(10_100);
+    expect(lastWriteOn(sim, leader)).toBeGreaterThan(29_000);
   });
 });
