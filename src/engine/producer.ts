@@ -550,6 +550,8 @@ function onBatchError(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: s
       batch,
       retriable && batch.attempts <= pr.config.retries ? "TimeoutException" : error,
     );
+    // The batch behind it in its partition is first now, and may go.
+    if (anyDue(pr, s.time)) scheduleSend(ctx, pr, s.time);
     return;
   }
   refreshMetadata(s, pr);

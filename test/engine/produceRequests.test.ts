@@ -175,3 +175,31 @@ describe("metadata.max.age.ms", () => {
     expect(lastWriteOn(sim, leader)).toBeGreaterThan(29_000);
   });
 });
+
+describe("a batch that fails for good", () => {
+  it("lets the batch behind it in its partition go, or expire: none is left waiting forever", () => {
+    const sim = SimDriver.create({
+      brokers: 3,
+      topics: [{ name: "orders", assignment: [[1, 2]], config: { minInsyncReplicas: 2 } }],
+      producers: [
+        {
+          id: "p",
+          topic: "orders",
+          config: {
+            lingerMs: 0,
+            maxInFlightRequestsPerConnection: 1,
+            requestTimeoutMs: 1000,
+            deliveryTimeoutMs: 3000,
+          },
+        },
+      ],
+    });
+    // The follower stays in the ISR but never fetches: the HW stands still, requests time out.
+    sim.at(50).slow(2, 60_000).at(1000);
+    // A is written, never acknowledged, and expires in flight; B waits behind it until then.
+    sim.produce("p", "a").at(1050).produce("p", "b").at(10_000);
+    expect(sim.producer("p").batches).toEqual([]);
+    expect(sim.producer("p").failed).toBe(2);
+    expect(sim.producer("p").errors).toEqual({ TimeoutException: 2 });
+  });
+});
