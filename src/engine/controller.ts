@@ -211,7 +211,7 @@ export function handleAlterPartition(
 /** PREFERRED election: move leadership back to replicas[0] wherever it is alive and in the ISR. */
 export function electPreferredLeaders(ctx: Ctx, topic?: string): number {
   const s = ctx.state;
-  if (s.controller.active < 0) return 0;
+  if (!controllerCanCommit(s)) return 0;
   let moved = 0;
   for (const p of partitionsOf(s)) {
     if (topic !== undefined && p.topic !== topic) continue;
@@ -226,6 +226,15 @@ export function electPreferredLeaders(ctx: Ctx, topic?: string): number {
 
 export function voterReachable(state: SimState, b: BrokerState): boolean {
   return b.voter && b.status !== "offline" && !b.isolated;
+}
+
+/**
+ * Whether the active controller can write to the metadata log: one cut off from the other
+ * voters cannot reach a quorum, so it changes nothing until a new controller takes over.
+ */
+function controllerCanCommit(s: SimState): boolean {
+  const active = s.brokers[s.controller.active];
+  return active !== undefined && voterReachable(s, active);
 }
 
 /**
@@ -307,7 +316,7 @@ export function handleHeartbeat(ctx: Ctx, id: BrokerId, incarnation: number): vo
 export function handleSessionCheck(ctx: Ctx, id: BrokerId, heartbeatAt: number): void {
   const s = ctx.state;
   const b = s.brokers[id];
-  if (!b || b.fenced || b.lastHeartbeatAt !== heartbeatAt || s.controller.active < 0) return;
+  if (!b || b.fenced || b.lastHeartbeatAt !== heartbeatAt || !controllerCanCommit(s)) return;
   fenceBroker(ctx, id, "sessionTimeout");
 }
 

@@ -156,3 +156,31 @@ describe("KRaft controller quorum", () => {
     expect([2, 3]).toContain(sim.controller());
   });
 });
+
+describe("an active controller cut off from the other voters", () => {
+  it("changes nothing: no preferred election and no fencing until a new controller takes over", () => {
+    const sim = SimDriver.create({
+      brokers: 3,
+      config: {
+        leaderImbalanceCheckIntervalMs: 15_000,
+        controllerQuorumElectionTimeoutMs: 1000,
+        brokerSessionTimeoutMs: 3000,
+      },
+      topics: [{ name: "orders", assignment: [[2, 3]] }],
+    });
+    sim.at(500).shutdown(2).at(5000).restart(2).at(14_500);
+    expect(sim.controller()).toBe(1);
+    expect(sim.partition("orders", 0).leader).toBe(3);
+    // The preferred-leader check at 15 s finds broker 1, the controller, cut off.
+    sim.isolate(1).at(15_200);
+    expect(sim.partition("orders", 0).leader).toBe(3);
+    expect(sim.events("brokerFenced").filter((e) => e.time > 14_500)).toEqual([]);
+    // The new controller's check at 30 s moves leadership back, and the replicas learn it.
+    sim.at(31_000);
+    expect(sim.controller()).not.toBe(1);
+    const p = sim.partition("orders", 0);
+    expect(p.leader).toBe(2);
+    for (const id of [2, 3])
+      expect(sim.replica("orders", 0, id).knownLeaderEpoch).toBe(p.leaderEpoch);
+  });
+});
