@@ -14,6 +14,7 @@ import {
   wantsDetail,
   type Ctx,
   type TransferPart,
+  transferKeys,
 } from "./context.ts";
 import { onAcknowledged, onLeaderAppend } from "./audit.ts";
 import { appendRecord, producerKey, recordProducerBatch } from "./log.ts";
@@ -104,13 +105,6 @@ function partOf(
   };
 }
 
-function keysOf(batch: ProduceBatchRequest): (string | null)[] {
-  const records = batch.records;
-  const keys = new Array<string | null>(records.length);
-  for (let i = 0; i < records.length; i++) keys[i] = records[i]!.key;
-  return keys;
-}
-
 export function handleProduceRequest(ctx: Ctx, brokerId: BrokerId, req: ProduceRequest): void {
   const s = ctx.state;
   const parts = new Array<ParkedProducePart>(req.batches.length);
@@ -150,7 +144,7 @@ function produceBatch(
   const topic = s.topics[batch.topic];
   const p = topic?.partitions[batch.partition];
   const r = p?.replicaStates[brokerId];
-  const keys = keysOf(batch);
+  const keys = transferKeys(batch.records);
   if (!topic || !p || !r || r.role !== "leader") return partOf(batch, keys, "NotLeaderOrFollower");
   // LogValidator: a compacted topic keeps the latest record per key, so a record without one
   // is refused (INVALID_RECORD, not retriable).

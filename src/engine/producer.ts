@@ -258,7 +258,8 @@ function failBatch(ctx: Ctx, pr: ProducerState, batch: PendingBatch, error: stri
   }));
 }
 
-function isDue(pr: ProducerState, b: PendingBatch, now: number): boolean {
+/** Whether a waiting batch may go by itself: full, lingered, or past its retry backoff. */
+export function isDue(pr: ProducerState, b: PendingBatch, now: number): boolean {
   if (b.attempts > 0) return b.retryAt <= now;
   return b.bytes >= pr.config.batchSize || now >= b.createdAt + pr.config.lingerMs;
 }
@@ -360,7 +361,7 @@ function drainRound(ctx: Ctx, pr: ProducerState): { wakeAt: number; again: boole
     }
     leaders[i] = leader;
     const due = b.createdAt + pr.config.lingerMs;
-    ready[i] = b.attempts > 0 || b.bytes >= pr.config.batchSize || now >= due;
+    ready[i] = isDue(pr, b, now);
     if (!ready[i]) wakes[i] = Math.min(due, expiresAt);
   }
   const nodes: number[] = [];

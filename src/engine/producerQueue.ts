@@ -5,6 +5,7 @@
 
 import { reachable } from "./context.ts";
 import { brokerParty, producerParty } from "./messages.ts";
+import { isDue } from "./producer.ts";
 import type { BrokerId, PendingBatch, ProducerState, SimState, VirtualMs } from "./types.ts";
 
 /** Why the first waiting batch of a partition has not gone yet. */
@@ -138,7 +139,7 @@ function waitOf(
   if (leader.id < 0)
     return { wait: { kind: "noLeader", unreachable: leader.unreachable }, leader: -1 };
   const due = b.createdAt + pr.config.lingerMs;
-  const ready = b.attempts > 0 || closed || b.bytes >= pr.config.batchSize || s.time >= due;
+  const ready = closed || isDue(pr, b, s.time);
   if (!ready) return { wait: { kind: "lingering", until: due }, leader: leader.id };
   const out = inFlight.find((r) => r.broker === leader.id);
   const limit = out !== undefined && out.requests >= pr.config.maxInFlightRequestsPerConnection;
